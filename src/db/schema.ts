@@ -1,0 +1,195 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+// Table types for Kysely, one per table in src/db/migrations. Dates are 'YYYY-MM-DD' text.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = JSONColumnType<T, string, string>;
+
+export type SourceSystemTable = {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  trust: Generated<number>;
+  created_at: Generated<Date>;
+};
+
+export type ImportRunTable = {
+  id: Generated<number>;
+  source_system_id: number;
+  file_name: string;
+  is_full: Generated<boolean>;
+  status: Generated<'queued' | 'running' | 'completed' | 'failed' | 'interrupted'>;
+  started_by: string;
+  created_at: Generated<Date>;
+  started_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  bytes_total: number | null;
+  bytes_read: Generated<number>;
+  rows_read: Generated<number>;
+  rows_new: Generated<number>;
+  rows_changed: Generated<number>;
+  rows_unchanged: Generated<number>;
+  rows_rejected: Generated<number>;
+  rows_ended: Generated<number>;
+  persons_created: Generated<number>;
+  rejects_path: string | null;
+  mapping: Json<unknown> | null;
+  error: string | null;
+};
+
+export type IdentityColumns = {
+  title: string | null;
+  given_name: string | null;
+  middle_name: string | null;
+  family_name: string | null;
+  full_name: string | null;
+  dob: string | null;
+  sex: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  town: string | null;
+  postcode: string | null;
+  uprn: string | null;
+  phone: string | null;
+  email: string | null;
+  ni_number: string | null;
+};
+
+export type SourceRecordTable = IdentityColumns & {
+  id: Generated<number>;
+  source_system_id: number;
+  source_id: string;
+  raw: Json<Record<string, string>>;
+  row_hash: string;
+  version: Generated<number>;
+  address_from: string | null;
+  address_to: string | null;
+  name_key: string | null;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  changed_at: Timestamp;
+  ended_at: Timestamp | null;
+  last_import_id: number | null;
+};
+
+export type SourceRecordVersionTable = {
+  source_record_id: number;
+  version: number;
+  raw: Json<Record<string, string>>;
+  standardised: Json<Record<string, unknown>>;
+  row_hash: string;
+  valid_from: Timestamp;
+  valid_to: Timestamp;
+  replaced_by_import_id: number | null;
+};
+
+export type PersonTable = IdentityColumns & {
+  id: Generated<number>;
+  reference: string;
+  status: Generated<'active' | 'merged' | 'empty'>;
+  redirect_to: number | null;
+  provenance: Json<Record<string, unknown>>;
+  search_name: Generated<string>;
+  family_phonetic: ColumnType<string | null, never, never>;
+  given_phonetic: ColumnType<string | null, never, never>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type PersonLinkTable = {
+  id: Generated<number>;
+  source_record_id: number;
+  person_id: number;
+  method: string;
+  score: number | null;
+  evidence: Json<Record<string, unknown>>;
+  linked_at: Timestamp;
+  linked_by: string;
+  unlinked_at: Timestamp | null;
+  unlinked_by: string | null;
+};
+
+export type PropertyTable = {
+  uprn: string;
+  address_line1: string | null;
+  address_line2: string | null;
+  town: string | null;
+  postcode: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type OccupancyTable = {
+  person_id: number;
+  uprn: string;
+  from_date: string | null;
+  to_date: string | null;
+  is_current: boolean;
+  evidence_count: number;
+};
+
+export type StaffUserTable = {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  role: Generated<string>;
+  is_active: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  last_signed_in_at: Timestamp | null;
+};
+
+export type StaffSessionTable = {
+  id_hash: string;
+  staff_user_id: number;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+};
+
+export type ApiTokenTable = {
+  id: Generated<number>;
+  staff_user_id: number;
+  token_hash: string;
+  name: string;
+  created_at: Generated<Date>;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type JobTable = {
+  id: Generated<number>;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  run_after: Generated<Date>;
+  locked_at: Timestamp | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Timestamp | null;
+};
+
+export type SettingTable = {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Generated<Date>;
+};
+
+export type DB = {
+  source_system: SourceSystemTable;
+  import_run: ImportRunTable;
+  source_record: SourceRecordTable;
+  source_record_version: SourceRecordVersionTable;
+  person: PersonTable;
+  person_link: PersonLinkTable;
+  property: PropertyTable;
+  occupancy: OccupancyTable;
+  staff_user: StaffUserTable;
+  staff_session: StaffSessionTable;
+  api_token: ApiTokenTable;
+  job: JobTable;
+  setting: SettingTable;
+};
