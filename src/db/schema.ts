@@ -2,7 +2,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 // Table types for Kysely, one per table in src/db/migrations. Dates are 'YYYY-MM-DD' text.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = JSONColumnType<T, string, string>;
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
 
 export type SourceSystemTable = {
   id: Generated<number>;
@@ -33,7 +33,7 @@ export type ImportRunTable = {
   rows_ended: Generated<number>;
   persons_created: Generated<number>;
   rejects_path: string | null;
-  mapping: Json<unknown> | null;
+  mapping: Json<Record<string, unknown>> | null;
   error: string | null;
 };
 
@@ -174,7 +174,7 @@ export type JobTable = {
 
 export type SettingTable = {
   key: string;
-  value: Json<unknown>;
+  value: Json<Record<string, unknown>>;
   updated_at: Generated<Date>;
 };
 
