@@ -62,6 +62,7 @@ export type SourceRecordTable = IdentityColumns & {
   raw: Json<Record<string, string>>;
   row_hash: string;
   version: Generated<number>;
+  uprn_source: 'source' | 'address' | null;
   address_from: string | null;
   address_to: string | null;
   name_key: string | null;
@@ -115,6 +116,7 @@ export type PropertyTable = {
   address_line2: string | null;
   town: string | null;
   postcode: string | null;
+  address_key: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };

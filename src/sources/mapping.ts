@@ -13,7 +13,8 @@ export type ColumnSource = z.infer<typeof columnSource>;
 
 export const mappingSchema = z.object({
   description: z.string().optional(),
-  delimiter: z.string().length(1).default(','),
+  /** Omitted: the delimiter is worked out from the header row. */
+  delimiter: z.string().length(1).optional(),
   /** Trim spaces around every value (FEBRL's files separate values with ", "). */
   trim: z.boolean().default(true),
   columns: z.partialRecord(z.enum(canonicalColumns), columnSource).default({}),

@@ -57,6 +57,8 @@ create table source_record (
   town text,
   postcode text,
   uprn text check (uprn ~ '^[0-9]{1,12}$'),
+  -- 'source' when the system gave the UPRN, 'address' when OneStop found it from the address.
+  uprn_source text check (uprn_source in ('source', 'address')),
   address_from date,
   address_to date,
   phone text,
@@ -75,6 +77,9 @@ create index source_record_source_id_idx on source_record (source_id);
 create index source_record_ni_idx on source_record (ni_number) where ni_number is not null;
 create index source_record_name_key_idx on source_record (name_key) where name_key is not null;
 create index source_record_phone_idx on source_record (phone) where phone is not null;
+create index source_record_postcode_idx on source_record (postcode) where postcode is not null;
+create index source_record_uprn_idx on source_record (uprn) where uprn is not null;
+create index source_record_dob_idx on source_record (dob) where dob is not null;
 create index source_record_email_idx on source_record (lower(email)) where email is not null;
 create index source_record_import_idx on source_record (source_system_id, last_import_id) where ended_at is null;
 
@@ -148,10 +153,13 @@ create table property (
   address_line2 text,
   town text,
   postcode text,
+  -- Lets a record that gives an address but no UPRN find the property: first line and postcode, folded.
+  address_key text,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
 create index property_postcode_idx on property (postcode);
+create index property_address_key_idx on property (address_key);
 
 -- Who lived where, derived from linked source records; households are the current occupants of a UPRN.
 create table occupancy (

@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { Conflict, NotFound, ValidationFailed } from '../errors.ts';
+import * as repository from './staff.repository.ts';
+import { newStaffUserSchema, toActor, type Actor, type Door, type NewStaffUser, type StaffUser } from './staff.ts';
+
+export type StaffService = ReturnType<typeof createStaffService>;
+
+// OWASP's argon2id minimum: 19 MiB memory, 2 iterations, 1 lane.
+const hashOptions = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** A hash to compare against when the email is unknown, so a wrong email costs as long as a wrong password. */
+let decoyHash: Promise<string> | undefined;
+
+export function createStaffService({ db, clock, sessionHours }: { db: Db; clock: Clock; sessionHours: number }) {
+  async function addUser(input: NewStaffUser, options: { isDemo?: boolean } = {}): Promise<StaffUser> {
+    const parsed = newStaffUserSchema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+      throw new ValidationFailed(parsed.error.issues[0]?.message ?? 'The account details are not valid.', fieldErrors);
+    }
+    const { email, displayName, password, role } = parsed.data;
+    if (await repository.findUserByEmail(db, email)) throw new Conflict(`An account for ${email} already exists.`);
+    const passwordHash = await argon2.hash(password, hashOptions);
+    return repository.insertUser(db, { email, displayName, passwordHash, role, isDemo: options.isDemo ?? false });
+  }
+
+  async function authenticate(email: string, password: string): Promise<StaffUser | undefined> {
+    const user = await repository.findUserByEmail(db, email.trim());
+    if (!user?.passwordHash || !user.isActive) {
+      decoyHash ??= argon2.hash(randomBytes(16).toString('hex'), hashOptions);
+      await argon2.verify(await decoyHash, password).catch(() => false);
+      return undefined;
+    }
+    const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
+    if (!ok) return undefined;
+    await repository.recordSignIn(db, user.id, clock.now());
+    return user;
+  }
+
+  async function startSession(userId: number): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(clock.now().getTime() + sessionHours * 3_600_000);
+    await repository.insertSession(db, digest(token), userId, expiresAt);
+    return { token, expiresAt };
+  }
+
+  async function resumeSession(token: string, door: Door = 'web'): Promise<Actor | undefined> {
+    const user = await repository.findSessionUser(db, digest(token), clock.now());
+    return user ? toActor(user, door) : undefined;
+  }
+
+  async function endSession(token: string): Promise<void> {
+    await repository.deleteSession(db, digest(token));
+  }
+
+  /** A new bearer token for the API; only its hash is kept, so it is shown once. */
+  async function createApiToken(email: string, name = 'command line'): Promise<string> {
+    const user = await repository.findUserByEmail(db, email);
+    if (!user) throw new NotFound(`There is no staff account for ${email}.`);
+    const token = `os_${randomBytes(32).toString('base64url')}`;
+    await repository.insertApiToken(db, user.id, digest(token), name);
+    return token;
+  }
+
+  async function resolveApiToken(token: string): Promise<Actor | undefined> {
+    const user = await repository.findTokenUser(db, digest(token));
+    return user ? toActor(user, 'api') : undefined;
+  }
+
+  return {
+    addUser,
+    authenticate,
+    startSession,
+    resumeSession,
+    endSession,
+    createApiToken,
+    resolveApiToken,
+    countUsers: () => repository.countUsers(db),
+    findUserByEmail: async (email: string) => repository.findUserByEmail(db, email),
+  };
+}
+
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,89 @@
+import type { Clock } from '../clock.ts';
+import type { Tx } from '../db/connection.ts';
+import type { LinkableRecord, Linker } from '../matching/linker.ts';
+import { searchName } from '../matching/keys.ts';
+import type { AddressEvidence } from '../places/occupancy.ts';
+import type { PlaceService } from '../places/place.service.ts';
+import * as repository from './person-write.repository.ts';
+import { referenceFor } from './reference.ts';
+import { surviveFields, type LinkedRecord } from './survivorship.ts';
+
+export type LinkingService = ReturnType<typeof createLinkingService>;
+
+/** A record on its way to a person, with what survivorship and occupancy need to know of it. */
+export type IncomingRecord = LinkableRecord & { linked: LinkedRecord; address: AddressEvidence | null };
+
+export type LinkOutcome = { personsCreated: number; personIds: number[] };
+
+// Ties source records to persons through the Linker, then keeps golden records and occupancy in step.
+export function createLinkingService({ linker, places, clock }: { linker: Linker; places: PlaceService; clock: Clock }) {
+  async function linkRecords(tx: Tx, records: readonly IncomingRecord[], linkedBy: string): Promise<LinkOutcome> {
+    if (records.length === 0) return { personsCreated: 0, personIds: [] };
+    const decisions = await linker.decide(tx, records);
+    const groups = new Map<number, IncomingRecord[]>();
+    const byId = new Map(records.map((record) => [record.sourceRecordId, record]));
+    for (const decision of decisions) {
+      if (decision.kind !== 'new') continue;
+      const record = byId.get(decision.sourceRecordId);
+      if (!record) continue;
+      const members = groups.get(decision.group);
+      if (members) members.push(record);
+      else groups.set(decision.group, [record]);
+    }
+    const ids = await repository.allocatePersonIds(tx, groups.size);
+    const groupPerson = new Map([...groups.keys()].map((group, index) => [group, ids[index] ?? 0]));
+    await createPersons(tx, [...groups.entries()].map(([group, members]) => ({ personId: groupPerson.get(group) ?? 0, members })));
+    const now = clock.now();
+    await repository.insertLinks(tx, decisions.map((decision) => ({
+      sourceRecordId: decision.sourceRecordId,
+      personId: decision.kind === 'existing' ? decision.personId : (groupPerson.get(decision.group) ?? 0),
+      method: decision.method,
+      score: decision.score,
+      evidence: decision.evidence,
+      linkedBy,
+    })), now);
+    const existing = [...new Set(decisions.flatMap((decision) => (decision.kind === 'existing' ? [decision.personId] : [])))];
+    await refreshPersons(tx, existing);
+    return { personsCreated: groups.size, personIds: [...existing, ...ids] };
+  }
+
+  /** New persons' golden records come straight from the records in hand, with no read back. */
+  async function createPersons(tx: Tx, people: ReadonlyArray<{ personId: number; members: readonly IncomingRecord[] }>): Promise<void> {
+    const rows = people.map(({ personId, members }) => {
+      const golden = surviveFields(members.map((member) => member.linked));
+      return { id: personId, reference: referenceFor(personId), fields: golden.fields, provenance: golden.provenance, searchName: searchName(golden.fields.givenName, golden.fields.familyName) };
+    });
+    await repository.insertPersons(tx, rows);
+    await places.recordOccupancy(tx, people.map(({ personId, members }, index) => ({
+      personId,
+      currentUprn: rows[index]?.fields.uprn ?? null,
+      evidence: members.flatMap((member) => (member.address ? [member.address] : [])),
+    })));
+  }
+
+  /** Recomputes golden records and occupancy from every record now linked to these persons. */
+  async function refreshPersons(tx: Tx, personIds: readonly number[]): Promise<void> {
+    if (personIds.length === 0) return;
+    const linked = await repository.loadLinkedRecords(tx, personIds);
+    const byPerson = new Map<number, repository.LinkedRecordWithPerson[]>(personIds.map((id) => [id, []]));
+    for (const record of linked) byPerson.get(record.personId)?.push(record);
+    const earlier = new Map<number, AddressEvidence[]>();
+    for (const item of await repository.loadEarlierAddresses(tx, personIds)) {
+      const list = earlier.get(item.personId);
+      if (list) list.push(item.address);
+      else earlier.set(item.personId, [item.address]);
+    }
+    const golden = [...byPerson.entries()].map(([id, records]) => {
+      const survived = surviveFields(records);
+      return { id, fields: survived.fields, provenance: survived.provenance, searchName: searchName(survived.fields.givenName, survived.fields.familyName), records };
+    });
+    await repository.updateGoldenRecords(tx, golden, clock.now());
+    await places.recordOccupancy(tx, golden.map((person) => ({
+      personId: person.id,
+      currentUprn: person.fields.uprn,
+      evidence: [...person.records.flatMap((record) => (record.address ? [record.address] : [])), ...(earlier.get(person.id) ?? [])],
+    })));
+  }
+
+  return { linkRecords, refreshPersons };
+}

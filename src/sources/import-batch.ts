@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { nameKey } from '../matching/keys.ts';
+import type { Reject } from './rejects.ts';
+import type { RecordWrite, SourceSystem } from './source.ts';
+import type { CanonicalRow, ParseOptions } from './source-record.ts';
+import { hasIdentity, standardiseRow } from './standardise.ts';
+
+// Pure work on one batch of extract rows: standardise, reject what cannot be taken, fingerprint what can.
+
+export type ExtractRow = { line: number; text: string; raw: Record<string, string>; canonical: CanonicalRow };
+export type PreparedRow = { line: number; text: string; write: Omit<RecordWrite, 'uprnSource'> };
+
+export type SystemResolver = (code: string) => SourceSystem | { error: string };
+
+export function prepareRows(
+  rows: readonly ExtractRow[],
+  options: ParseOptions & { defaultSystem: string | undefined; today: Date },
+  resolveSystem: SystemResolver,
+): { prepared: PreparedRow[]; rejects: Reject[] } {
+  const prepared: PreparedRow[] = [];
+  const rejects: Reject[] = [];
+  const firstLine = new Map<string, number>();
+  for (const row of rows) {
+    const reject = (reason: string) => rejects.push({ line: row.line, reason, text: row.text });
+    const sourceId = row.canonical.source_id?.trim() ?? '';
+    if (sourceId === '') { reject('the row has no source_id'); continue; }
+    const code = row.canonical.source_system?.trim().toLowerCase() || options.defaultSystem;
+    if (!code) { reject('the row does not say which source system it comes from'); continue; }
+    const system = resolveSystem(code);
+    if ('error' in system) { reject(system.error); continue; }
+    const result = standardiseRow(row.canonical, options, options.today);
+    if (!result.ok) { reject(result.reason); continue; }
+    if (!hasIdentity(result.fields)) { reject('the row has no name'); continue; }
+    const duplicateKey = `${system.id}\u0000${sourceId}`;
+    const earlier = firstLine.get(duplicateKey);
+    if (earlier !== undefined) { reject(`source_id ${sourceId} appears more than once in this file (first on line ${earlier})`); continue; }
+    firstLine.set(duplicateKey, row.line);
+    prepared.push({
+      line: row.line,
+      text: row.text,
+      write: { sourceSystemId: system.id, sourceId, raw: row.raw, rowHash: rowHash(row.raw, result.fields), fields: result.fields, nameKey: nameKey(result.fields) },
+    });
+  }
+  return { prepared, rejects };
+}
+
+/** Changes when either what the system sent or what OneStop makes of it changes. */
+export function rowHash(raw: Record<string, string>, fields: object): string {
+  return createHash('md5').update(JSON.stringify(raw)).update('\u0000').update(JSON.stringify(fields)).digest('base64url');
+}

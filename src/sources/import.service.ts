@@ -1,0 +1,291 @@
+import path from 'node:path';
+import { sql } from 'kysely';
+import { actorLabel, type AnyActor } from '../access/staff.ts';
+import type { Clock } from '../clock.ts';
+import type { Db, Tx } from '../db/connection.ts';
+import { withTransaction } from '../db/transaction.ts';
+import { Conflict, NotFound, ValidationFailed } from '../errors.ts';
+import type { IncomingRecord, LinkingService } from '../people/linking.service.ts';
+import type { PlaceService } from '../places/place.service.ts';
+import { openExtract, looksLikeData, type OpenedExtract } from './extract-file.ts';
+import { prepareRows, type ExtractRow, type PreparedRow } from './import-batch.ts';
+import { compileMapping, parseMapping, type Mapping, type RowReader } from './mapping.ts';
+import * as records from './record.repository.ts';
+import { createRejectsWriter, type Reject } from './rejects.ts';
+import * as repository from './source.repository.ts';
+import { systemCodeSchema, zeroCounts, type ImportCounts, type ImportRun, type SourceSystem } from './source.ts';
+
+export type ImportService = ReturnType<typeof createImportService>;
+
+export type ImportRequest = {
+  systemCode?: string;
+  filePath: string;
+  /** The name to show for the file; defaults to its base name. */
+  fileName?: string;
+  mapping?: Mapping;
+  full?: boolean;
+  rejectsPath?: string;
+  actor: AnyActor;
+};
+
+export type ImportProgress = { bytesRead: number; bytesTotal: number; counts: ImportCounts };
+
+const batchSize = 5_000;
+/** A running import sends a heartbeat with every batch; one silent this long has died. */
+const staleAfterMs = 120_000;
+
+export function createImportService({ db, linking, places, clock }: { db: Db; linking: LinkingService; places: PlaceService; clock: Clock }) {
+  const systemsByCode = new Map<string, SourceSystem>();
+  const systemsById = new Map<number, SourceSystem>();
+
+  async function ensureSystem(code: string): Promise<SourceSystem> {
+    const cached = systemsByCode.get(code);
+    if (cached) return cached;
+    const system = (await repository.findSystem(db, code)) ?? (await repository.insertSystem(db, { code, name: titleOf(code), trust: 50 }));
+    systemsByCode.set(code, system);
+    systemsById.set(system.id, system);
+    return system;
+  }
+
+  /** Opens the file and checks all that can be checked before anything is written. */
+  async function prepare(request: ImportRequest) {
+    const mapping = request.mapping ?? parseMapping({});
+    const systemCode = request.systemCode ?? mapping.constants.source_system;
+    if (systemCode !== undefined && !systemCodeSchema.safeParse(systemCode).success) {
+      throw new ValidationFailed(`"${systemCode}" is not a source system code: use lower-case letters, digits and underscores, like council_tax.`);
+    }
+    const extract = await openExtract(request.filePath, { delimiter: mapping.delimiter });
+    try {
+      const { read, missing } = compileMapping(mapping, extract.headers);
+      if (missing.length > 0) throw new ValidationFailed(`The file has no column named ${missing.map((name) => `"${name}"`).join(', ')}, which the mapping reads.`);
+      const mapsSourceId = read(Object.fromEntries(extract.headers.map((header) => [header, 'x']))).source_id !== undefined;
+      if (!mapsSourceId) {
+        if (looksLikeData(extract.headers)) throw new ValidationFailed('The first line of the file looks like data, not column names: the file needs a header row.');
+        throw new ValidationFailed(`The file has no source_id column (its columns are ${extract.headers.slice(0, 12).join(', ')}): name one source_id, or give a mapping file that says which column holds it.`);
+      }
+      const hasSystemColumn = read(Object.fromEntries(extract.headers.map((header) => [header, 'x']))).source_system !== undefined;
+      if (!systemCode && !hasSystemColumn) throw new ValidationFailed('Say which source system the file comes from (--system), or include a source_system column.');
+      return { extract, read, mapping, systemCode };
+    } catch (error) {
+      extract.close();
+      throw error;
+    }
+  }
+
+  async function startRun(request: ImportRequest, systemCode: string | undefined, totalBytes: number, status: 'queued' | 'running', mapping: Mapping | undefined): Promise<number> {
+    const code = systemCode ?? 'mixed';
+    const system = await ensureSystem(code);
+    const now = clock.now();
+    await repository.interruptStaleRuns(db, system.id, new Date(now.getTime() - staleAfterMs));
+    const live = await repository.findLiveRun(db, system.id);
+    if (live) throw new Conflict(`An import for ${system.code} is already running (import ${live.id}, started by ${live.startedBy}); wait for it to finish.`);
+    return repository.insertRun(db, {
+      systemId: system.id, fileName: request.fileName ?? path.basename(request.filePath), isFull: request.full ?? false, status,
+      startedBy: actorLabel(request.actor), bytesTotal: totalBytes, rejectsPath: request.rejectsPath ?? `${request.filePath}.rejects.csv`,
+      mapping: mapping ?? null, now,
+    });
+  }
+
+  async function importFile(request: ImportRequest, onProgress?: (progress: ImportProgress) => void): Promise<ImportRun> {
+    const prepared = await prepare(request);
+    let runId: number;
+    try {
+      runId = await startRun(request, prepared.systemCode, prepared.extract.totalBytes, 'running', request.mapping);
+    } catch (error) {
+      prepared.extract.close();
+      throw error;
+    }
+    return execute(runId, request, prepared, onProgress);
+  }
+
+  /** Checks the file now and records a queued run; runQueued does the work later (from a job). */
+  async function queueImport(request: ImportRequest): Promise<ImportRun> {
+    const prepared = await prepare(request);
+    prepared.extract.close();
+    const runId = await startRun(request, prepared.systemCode, prepared.extract.totalBytes, 'queued', request.mapping);
+    return getRun(runId);
+  }
+
+  async function runQueued(runId: number, request: ImportRequest, onProgress?: (progress: ImportProgress) => void): Promise<ImportRun> {
+    const prepared = await prepare(request);
+    await repository.markRunStarted(db, runId, clock.now());
+    return execute(runId, request, prepared, onProgress);
+  }
+
+  async function execute(
+    runId: number,
+    request: ImportRequest,
+    prepared: { extract: OpenedExtract; read: RowReader; mapping: Mapping; systemCode: string | undefined },
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<ImportRun> {
+    const { extract } = prepared;
+    const rejects = createRejectsWriter(request.rejectsPath ?? `${request.filePath}.rejects.csv`);
+    const totals: ImportCounts = { ...zeroCounts };
+    const touchedSystems = new Set<number>();
+    const resolved = new Map<string, SourceSystem | { error: string }>();
+    const batches = readBatches(extract, prepared.read, prepared.mapping.trim);
+    try {
+      let next = batches.next();
+      for (let batch = await next; !batch.done; batch = await next) {
+        next = batches.next(); // read and parse the next batch while this one is written
+        for (const code of new Set(batch.value.rows.map((row) => row.canonical.source_system?.trim().toLowerCase() || prepared.systemCode || ''))) {
+          if (code && !resolved.has(code)) resolved.set(code, systemCodeSchema.safeParse(code).success ? await ensureSystem(code) : { error: `"${code}" is not a source system code` });
+        }
+        const { prepared: rows, rejects: bad } = prepareRows(batch.value.rows, {
+          dateFormat: prepared.mapping.dateFormat, nameFormat: prepared.mapping.nameFormat, defaultSystem: prepared.systemCode, today: clock.now(),
+        }, (code) => resolved.get(code) ?? { error: `"${code}" is not a source system code` });
+        const structural = batch.value.rejects;
+        const delta = await withTransaction(db, (tx) => writeBatch(tx, runId, rows, structural.length + bad.length, extract.bytesRead()));
+        await rejects.write([...structural, ...bad, ...delta.duplicates].sort((a, b) => a.line - b.line));
+        for (const row of rows) touchedSystems.add(row.write.sourceSystemId);
+        addCounts(totals, delta.counts);
+        onProgress?.({ bytesRead: extract.bytesRead(), bytesTotal: extract.totalBytes, counts: { ...totals } });
+      }
+      if (request.full) {
+        const ended = await endMissingRecords(runId, prepared.systemCode ? [(await ensureSystem(prepared.systemCode)).id] : [...touchedSystems]);
+        totals.ended = ended;
+      }
+      await rejects.close();
+      await repository.finishRun(db, runId, 'completed', clock.now());
+    } catch (error) {
+      extract.close();
+      await rejects.close().catch(() => undefined);
+      await repository.finishRun(db, runId, 'failed', clock.now(), error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    onProgress?.({ bytesRead: extract.totalBytes, bytesTotal: extract.totalBytes, counts: { ...totals } });
+    return getRun(runId);
+  }
+
+  async function writeBatch(tx: Tx, runId: number, rows: readonly PreparedRow[], rejected: number, bytesRead: number) {
+    const now = clock.now();
+    const counts: ImportCounts = { ...zeroCounts, read: rows.length + rejected, rejected };
+    const duplicates: Reject[] = [];
+    const placed = await places.placeAddresses(tx, rows.map((row) => ({ ...row.write.fields, row })));
+    const fresh: Array<{ row: PreparedRow; uprnSource: 'source' | 'address' | null }> = [];
+    const changed: Array<{ row: PreparedRow; id: number; uprnSource: 'source' | 'address' | null; personId: number | null }> = [];
+    const unchanged: number[] = [];
+    const bySystem = groupBy(placed, (item) => item.row.write.sourceSystemId);
+    for (const [systemId, items] of bySystem) {
+      const existing = await records.findExisting(tx, systemId, items.map((item) => item.row.write.sourceId));
+      for (const item of items) {
+        item.row.write.fields.uprn = item.uprn;
+        const found = existing.get(item.row.write.sourceId);
+        if (!found) fresh.push({ row: item.row, uprnSource: item.uprnSource });
+        else if (found.lastImportId === runId) duplicates.push({ line: item.row.line, text: item.row.text, reason: `source_id ${item.row.write.sourceId} appears more than once in this file` });
+        else if (found.rowHash !== item.row.write.rowHash || found.ended) changed.push({ row: item.row, id: found.id, uprnSource: item.uprnSource, personId: found.personId });
+        else unchanged.push(found.id);
+      }
+    }
+    const ids = await records.insertRecords(tx, fresh.map((item) => ({ ...item.row.write, uprnSource: item.uprnSource })), runId, now);
+    await records.keepVersions(tx, changed.map((item) => item.id), runId, now);
+    await records.updateRecords(tx, changed.map((item) => ({ ...item.row.write, uprnSource: item.uprnSource, id: item.id })), runId, now);
+    await records.markSeen(tx, unchanged, runId, now);
+    // One linker at a time across processes, so two imports cannot each create the same new person.
+    await sql`select pg_advisory_xact_lock(hashtext('onestop.link'))`.execute(tx);
+    const incoming = [
+      ...fresh.map((item) => ({ row: item.row, id: ids.get(item.row.write.sourceId) ?? 0 })),
+      ...changed.filter((item) => item.personId === null).map((item) => ({ row: item.row, id: item.id })),
+    ].map(({ row, id }) => toIncoming(row, id, now, systemsById.get(row.write.sourceSystemId)));
+    const outcome = await linking.linkRecords(tx, incoming, `import:${runId}`);
+    await linking.refreshPersons(tx, [...new Set(changed.flatMap((item) => (item.personId === null ? [] : [item.personId])))]);
+    counts.new = fresh.length;
+    counts.changed = changed.length;
+    counts.unchanged = unchanged.length;
+    counts.rejected += duplicates.length;
+    counts.personsCreated = outcome.personsCreated;
+    await repository.addRunProgress(tx, runId, counts, bytesRead, now);
+    return { counts, duplicates };
+  }
+
+  async function endMissingRecords(runId: number, systemIds: readonly number[]): Promise<number> {
+    let ended = 0;
+    for (const systemId of systemIds) {
+      ended += await withTransaction(db, async (tx) => {
+        const result = await records.endMissing(tx, systemId, runId, clock.now());
+        await linking.refreshPersons(tx, result.personIds);
+        await repository.addRunProgress(tx, runId, { ...zeroCounts, ended: result.ended }, 0, clock.now());
+        return result.ended;
+      });
+    }
+    return ended;
+  }
+
+  async function getRun(runId: number): Promise<ImportRun> {
+    const run = await repository.findRun(db, runId);
+    if (!run) throw new NotFound(`There is no import ${runId}.`);
+    return run;
+  }
+
+  return {
+    importFile,
+    queueImport,
+    runQueued,
+    getRun,
+    ensureSystem,
+    listRuns: (limit = 50) => repository.listRuns(db, limit),
+    listSystems: () => repository.listSystems(db),
+    findRunMapping: (runId: number) => repository.findRunMapping(db, runId),
+  };
+}
+
+function toIncoming(row: PreparedRow, id: number, now: Date, system: SourceSystem | undefined): IncomingRecord {
+  const fields = row.write.fields;
+  return {
+    sourceRecordId: id,
+    sourceSystemId: row.write.sourceSystemId,
+    fields,
+    nameKey: row.write.nameKey,
+    linked: { sourceRecordId: id, systemCode: system?.code ?? '', trust: system?.trust ?? 0, changedAt: now, lastSeenAt: now, ended: false, fields },
+    address: fields.uprn ? { uprn: fields.uprn, addressFrom: fields.addressFrom, addressTo: fields.addressTo, firstSeenAt: now, endedAt: null } : null,
+  };
+}
+
+async function* readBatches(extract: OpenedExtract, read: RowReader, trim: boolean): AsyncGenerator<{ rows: ExtractRow[]; rejects: Reject[] }> {
+  const width = extract.headers.length;
+  let rows: ExtractRow[] = [];
+  let rejects: Reject[] = [];
+  for await (const record of extract.records) {
+    if ('error' in record) rejects.push({ line: record.line, reason: record.error, text: record.text });
+    else if (record.fields.length !== width) rejects.push({ line: record.line, reason: `the row has ${record.fields.length} values where the header has ${width} columns`, text: record.text });
+    else if (record.text.includes('\uFFFD')) rejects.push({ line: record.line, reason: 'the row has characters that are not valid in the file’s encoding', text: record.text });
+    else {
+      // raw keeps the values exactly as sent; the mapping reads them trimmed when it says so.
+      const raw: Record<string, string> = {};
+      const values: Record<string, string> = {};
+      for (let index = 0; index < width; index++) {
+        const header = extract.headers[index] ?? `column_${index + 1}`;
+        const value = record.fields[index] ?? '';
+        raw[header] = value;
+        values[header] = trim ? value.trim() : value;
+      }
+      rows.push({ line: record.line, text: record.text, raw, canonical: read(values) });
+    }
+    if (rows.length + rejects.length >= batchSize) {
+      yield { rows, rejects };
+      rows = [];
+      rejects = [];
+    }
+  }
+  if (rows.length + rejects.length > 0) yield { rows, rejects };
+}
+
+function addCounts(total: ImportCounts, delta: ImportCounts): void {
+  for (const key of Object.keys(total) as Array<keyof ImportCounts>) total[key] += delta[key];
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function titleOf(code: string): string {
+  const words = code.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
