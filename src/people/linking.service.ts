@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.ts';
-import type { Tx } from '../db/connection.ts';
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/connection.ts';
+import { withTransaction } from '../db/transaction.ts';
 import type { LinkableRecord, Linker } from '../matching/linker.ts';
 import { searchName } from '../matching/keys.ts';
 import type { AddressEvidence } from '../places/occupancy.ts';
@@ -85,5 +87,22 @@ export function createLinkingService({ linker, places, clock }: { linker: Linker
     })));
   }
 
-  return { linkRecords, refreshPersons };
+  /** Links every record that has no person yet, a batch at a time. */
+  async function linkUnlinked(db: Db, linkedBy: string): Promise<{ linked: number; personsCreated: number }> {
+    let linked = 0;
+    let personsCreated = 0;
+    for (;;) {
+      const outcome = await withTransaction(db, async (tx) => {
+        await sql`select pg_advisory_xact_lock(hashtext('onestop.link'))`.execute(tx);
+        const unlinked = await repository.loadUnlinkedRecords(tx, 5_000);
+        const result = await linkRecords(tx, unlinked.map((item) => ({ sourceRecordId: item.record.sourceRecordId, sourceSystemId: item.sourceSystemId, fields: item.record.fields, nameKey: item.nameKey, linked: item.record, address: item.address })), linkedBy);
+        return { count: unlinked.length, personsCreated: result.personsCreated };
+      });
+      linked += outcome.count;
+      personsCreated += outcome.personsCreated;
+      if (outcome.count < 5_000) return { linked, personsCreated };
+    }
+  }
+
+  return { linkRecords, refreshPersons, linkUnlinked };
 }

@@ -109,3 +109,35 @@ export async function loadEarlierAddresses(db: Queryable, personIds: readonly nu
     address: { uprn: row.uprn, addressFrom: row.address_from, addressTo: row.address_to, firstSeenAt: row.valid_from, endedAt: row.valid_to },
   }));
 }
+
+export type UnlinkedRecord = { sourceSystemId: number; nameKey: string | null; record: LinkedRecord; address: AddressEvidence | null };
+
+/** Source records with no current link to a person, oldest first. */
+export async function loadUnlinkedRecords(db: Queryable, limit: number): Promise<UnlinkedRecord[]> {
+  const rows = await db
+    .selectFrom('source_record as sr')
+    .innerJoin('source_system as ss', 'ss.id', 'sr.source_system_id')
+    .select([
+      'sr.id', 'sr.source_system_id', 'sr.name_key', 'ss.code', 'ss.trust', 'sr.changed_at', 'sr.last_seen_at', 'sr.first_seen_at', 'sr.ended_at',
+      'sr.title', 'sr.given_name', 'sr.middle_name', 'sr.family_name', 'sr.full_name', 'sr.dob', 'sr.sex',
+      'sr.address_line1', 'sr.address_line2', 'sr.town', 'sr.postcode', 'sr.uprn', 'sr.address_from', 'sr.address_to',
+      'sr.phone', 'sr.email', 'sr.ni_number',
+    ])
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('person_link as pl').select('pl.id').whereRef('pl.source_record_id', '=', 'sr.id').where('pl.unlinked_at', 'is', null))))
+    .orderBy('sr.id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    sourceSystemId: row.source_system_id,
+    nameKey: row.name_key,
+    record: {
+      sourceRecordId: row.id, systemCode: row.code, trust: row.trust, changedAt: row.changed_at, lastSeenAt: row.last_seen_at, ended: row.ended_at !== null,
+      fields: {
+        title: row.title, givenName: row.given_name, middleName: row.middle_name, familyName: row.family_name, fullName: row.full_name,
+        dob: row.dob, sex: row.sex as StandardFields['sex'], addressLine1: row.address_line1, addressLine2: row.address_line2, town: row.town,
+        postcode: row.postcode, uprn: row.uprn, addressFrom: row.address_from, addressTo: row.address_to, phone: row.phone, email: row.email, niNumber: row.ni_number,
+      },
+    },
+    address: row.uprn ? { uprn: row.uprn, addressFrom: row.address_from, addressTo: row.address_to, firstSeenAt: row.first_seen_at, endedAt: row.ended_at } : null,
+  }));
+}

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { actorLabel, type AnyActor } from '../access/staff.ts';
 import type { Clock } from '../clock.ts';
-import type { Db, Tx } from '../db/connection.ts';
+import { z } from 'zod';
+import type { Db, Queryable, Tx } from '../db/connection.ts';
+import { enqueue } from '../jobs/job.repository.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { Conflict, NotFound, ValidationFailed } from '../errors.ts';
 import type { IncomingRecord, LinkingService } from '../people/linking.service.ts';
@@ -72,17 +74,15 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
     }
   }
 
-  async function startRun(request: ImportRequest, systemCode: string | undefined, totalBytes: number, status: 'queued' | 'running', mapping: Mapping | undefined): Promise<number> {
-    const code = systemCode ?? 'mixed';
-    const system = await ensureSystem(code);
+  async function startRun(db: Queryable, request: ImportRequest, system: SourceSystem, totalBytes: number, status: 'queued' | 'running'): Promise<number> {
     const now = clock.now();
     await repository.interruptStaleRuns(db, system.id, new Date(now.getTime() - staleAfterMs));
     const live = await repository.findLiveRun(db, system.id);
     if (live) throw new Conflict(`An import for ${system.code} is already running (import ${live.id}, started by ${live.startedBy}); wait for it to finish.`);
     return repository.insertRun(db, {
       systemId: system.id, fileName: request.fileName ?? path.basename(request.filePath), isFull: request.full ?? false, status,
-      startedBy: actorLabel(request.actor), bytesTotal: totalBytes, rejectsPath: request.rejectsPath ?? `${request.filePath}.rejects.csv`,
-      mapping: mapping ?? null, now,
+      startedBy: actorLabel(request.actor), bytesTotal: totalBytes, rejectsPath: rejectsPathOf(request),
+      mapping: request.mapping ?? null, now,
     });
   }
 
@@ -90,7 +90,8 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
     const prepared = await prepare(request);
     let runId: number;
     try {
-      runId = await startRun(request, prepared.systemCode, prepared.extract.totalBytes, 'running', request.mapping);
+      const system = await ensureSystem(prepared.systemCode ?? 'mixed');
+      runId = await startRun(db, request, system, prepared.extract.totalBytes, 'running');
     } catch (error) {
       prepared.extract.close();
       throw error;
@@ -98,18 +99,33 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
     return execute(runId, request, prepared, onProgress);
   }
 
-  /** Checks the file now and records a queued run; runQueued does the work later (from a job). */
+  /** Checks the file now and records a queued run with the job that will do the work, in one transaction. */
   async function queueImport(request: ImportRequest): Promise<ImportRun> {
     const prepared = await prepare(request);
     prepared.extract.close();
-    const runId = await startRun(request, prepared.systemCode, prepared.extract.totalBytes, 'queued', request.mapping);
+    const system = await ensureSystem(prepared.systemCode ?? 'mixed');
+    const runId = await withTransaction(db, async (tx) => {
+      const id = await startRun(tx, request, system, prepared.extract.totalBytes, 'queued');
+      await enqueue(tx, importJobKind, { runId: id, filePath: request.filePath, systemCode: request.systemCode ?? null, full: request.full ?? false, rejectsPath: rejectsPathOf(request), startedBy: actorLabel(request.actor) });
+      return id;
+    });
     return getRun(runId);
   }
 
-  async function runQueued(runId: number, request: ImportRequest, onProgress?: (progress: ImportProgress) => void): Promise<ImportRun> {
+  /** The job's half of queueImport. */
+  async function runQueued(payload: Record<string, unknown>, onProgress?: (progress: ImportProgress) => void): Promise<ImportRun> {
+    const job = importJobPayload.parse(payload);
+    const run = await getRun(job.runId);
+    if (run.status === 'completed') return run;
+    const mapping = await repository.findRunMapping(db, job.runId);
+    const request: ImportRequest = {
+      filePath: job.filePath, fileName: run.fileName, full: job.full, rejectsPath: job.rejectsPath,
+      actor: { kind: 'system', name: job.startedBy, door: 'job' }, ...(job.systemCode ? { systemCode: job.systemCode } : {}),
+      ...(mapping ? { mapping: parseMapping(mapping) } : {}),
+    };
     const prepared = await prepare(request);
-    await repository.markRunStarted(db, runId, clock.now());
-    return execute(runId, request, prepared, onProgress);
+    await repository.markRunStarted(db, job.runId, clock.now());
+    return execute(job.runId, request, prepared, onProgress);
   }
 
   async function execute(
@@ -119,7 +135,7 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<ImportRun> {
     const { extract } = prepared;
-    const rejects = createRejectsWriter(request.rejectsPath ?? `${request.filePath}.rejects.csv`);
+    const rejects = createRejectsWriter(rejectsPathOf(request));
     const totals: ImportCounts = { ...zeroCounts };
     const touchedSystems = new Set<number>();
     const resolved = new Map<string, SourceSystem | { error: string }>();
@@ -217,7 +233,18 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
     return run;
   }
 
+  async function registerSystem(input: { code: string; name: string; trust: number }): Promise<SourceSystem> {
+    const code = systemCodeSchema.safeParse(input.code);
+    if (!code.success) throw new ValidationFailed(code.error.issues[0]?.message ?? 'That is not a source system code.');
+    if (!Number.isInteger(input.trust) || input.trust < 0 || input.trust > 100) throw new ValidationFailed('Trust is a whole number from 0 to 100.');
+    const system = await repository.upsertSystem(db, { code: code.data, name: input.name, trust: input.trust });
+    systemsByCode.set(system.code, system);
+    systemsById.set(system.id, system);
+    return system;
+  }
+
   return {
+    registerSystem,
     importFile,
     queueImport,
     runQueued,
@@ -227,6 +254,16 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
     listSystems: () => repository.listSystems(db),
     findRunMapping: (runId: number) => repository.findRunMapping(db, runId),
   };
+}
+
+export const importJobKind = 'import.run';
+
+const importJobPayload = z.object({
+  runId: z.number().int(), filePath: z.string(), systemCode: z.string().nullable(), full: z.boolean(), rejectsPath: z.string(), startedBy: z.string(),
+});
+
+function rejectsPathOf(request: ImportRequest): string {
+  return request.rejectsPath ?? `${request.filePath}.rejects.csv`;
 }
 
 function toIncoming(row: PreparedRow, id: number, now: Date, system: SourceSystem | undefined): IncomingRecord {

@@ -13,6 +13,13 @@ export async function insertSystem(db: Queryable, system: Omit<SourceSystem, 'id
   return db.selectFrom('source_system').select(['id', 'code', 'name', 'trust']).where('code', '=', system.code).executeTakeFirstOrThrow();
 }
 
+/** Registers a system, or updates its name and trust. */
+export async function upsertSystem(db: Queryable, system: Omit<SourceSystem, 'id'>): Promise<SourceSystem> {
+  return db.insertInto('source_system').values(system)
+    .onConflict((oc) => oc.column('code').doUpdateSet({ name: system.name, trust: system.trust }))
+    .returning(['id', 'code', 'name', 'trust']).executeTakeFirstOrThrow();
+}
+
 export async function listSystems(db: Queryable): Promise<Array<SourceSystem & { records: number; lastImportAt: Date | null }>> {
   const rows = await sql<SourceSystem & { records: number; lastImportAt: Date | null }>`
     select s.id, s.code, s.name, s.trust,

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../deps.ts';
+import { percentDone, type ImportRun } from '../sources/source.ts';
+import type { ResidentView } from '../people/person.ts';
+import { importParamsSchema, importRunSchema, personSchema, problemSchema, searchParamsSchema, searchResponseSchema, statsSchema } from './schemas.ts';
+
+const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
+
+// The JSON API under /api/v1. Every route validates with zod, and the OpenAPI document is generated from the same schemas.
+export async function registerApi(app: FastifyInstance, services: Services, uploadsDir?: string): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'OneStop API', version: '1', description: 'The single view of each resident: search, resident records and imports from source systems.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `onestop token create --email E`.' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  // CSV arrives as a stream: the route writes it to disk as it comes, never holding it in memory.
+  app.addContentTypeParser(['text/csv', 'application/octet-stream', 'text/plain'], (_request, payload, done) => done(null, payload));
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  api.get('/api/v1/people', { schema: { summary: 'Search for residents', tags: ['people'], querystring: searchParamsSchema, response: { 200: searchResponseSchema, ...errors } } }, async (request) => {
+    const outcome = await services.people.search(request.query, request.query.limit);
+    return {
+      results: outcome.hits.map((hit) => ({ id: hit.personId, reference: hit.reference, fullName: hit.fullName, dob: hit.dob, address: { line1: hit.addressLine1, town: hit.town, postcode: hit.postcode }, score: hit.score, matchedOn: hit.matchedOn })),
+      widened: outcome.widened,
+      notes: outcome.query.notes,
+    };
+  });
+
+  api.get('/api/v1/people/:id', { schema: { summary: 'One resident: golden record with provenance, source records, addresses and household', tags: ['people'], params: z.object({ id: z.string().max(40).describe('The OneStop reference (K7M3-9QD2) or numeric id') }), response: { 200: personSchema, ...errors } } }, async (request) =>
+    personJson(await services.people.getResident(request.params.id)));
+
+  api.get('/api/v1/stats', { schema: { summary: 'Counts of persons, source records and links', tags: ['people'], response: { 200: statsSchema } } }, async () => services.people.stats());
+
+  api.get('/api/v1/imports', { schema: { summary: 'Recent imports', tags: ['imports'], response: { 200: z.object({ imports: z.array(importRunSchema) }) } } }, async () =>
+    ({ imports: (await services.imports.listRuns(50)).map(runJson) }));
+
+  api.get('/api/v1/imports/:id', { schema: { summary: 'One import and its progress', tags: ['imports'], params: z.object({ id: z.coerce.number().int() }), response: { 200: importRunSchema, ...errors } } }, async (request) =>
+    runJson(await services.imports.getRun(request.params.id)));
+
+  api.post('/api/v1/imports', {
+    bodyLimit: 4 * 1024 ** 3,
+    schema: {
+      summary: 'Import an extract: send the CSV as the request body (text/csv), streamed',
+      description: 'The file is checked (encoding, header row, source_id column) before anything is written; a file that cannot be read is refused with 400. The import then runs in the background: follow it at the Location given.',
+      tags: ['imports'],
+      querystring: importParamsSchema,
+      response: { 202: importRunSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const dir = uploadsDir ?? path.join(process.cwd(), 'data', 'uploads');
+    fs.mkdirSync(dir, { recursive: true });
+    const fileName = path.basename(request.query.fileName ?? `${request.query.system}.csv`);
+    const filePath = path.join(dir, `${Date.now()}-${randomBytes(4).toString('hex')}-${fileName.replace(/[^\w.-]/g, '_')}`);
+    await pipeline(request.body as Readable, fs.createWriteStream(filePath));
+    try {
+      const run = await services.imports.queueImport({ systemCode: request.query.system.toLowerCase(), filePath, fileName, full: request.query.full === 'true', actor: request.actor ?? { kind: 'system', name: 'api', door: 'api' } });
+      return reply.code(202).header('location', `/api/v1/imports/${run.id}`).send(runJson(run));
+    } catch (error) {
+      fs.rmSync(filePath, { force: true });
+      throw error;
+    }
+  });
+}
+
+function runJson(run: ImportRun) {
+  return {
+    id: run.id, system: run.systemCode, fileName: run.fileName, full: run.isFull, status: run.status, percent: percentDone(run), counts: run.counts,
+    createdAt: run.createdAt.toISOString(), startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, error: run.error,
+  };
+}
+
+function personJson(view: ResidentView) {
+  const { person } = view;
+  return {
+    id: person.id, reference: person.reference, status: person.status, redirectTo: person.redirectTo, golden: person.fields,
+    provenance: Object.fromEntries(Object.entries(person.provenance).filter(([, value]) => value !== undefined)) as Record<string, { system: string; sourceRecordId: number; changedAt: string; lastSeenAt: string }>,
+    sourceRecords: view.systems.flatMap((system) => system.records.map((record) => ({
+      system: system.code, systemName: system.name, sourceId: record.sourceId, fields: record.fields, version: record.version,
+      firstSeenAt: record.firstSeenAt.toISOString(), lastSeenAt: record.lastSeenAt.toISOString(), endedAt: record.endedAt?.toISOString() ?? null,
+      link: { method: record.link.method, score: record.link.score, linkedAt: record.link.linkedAt.toISOString(), linkedBy: record.link.linkedBy },
+    }))),
+    addresses: view.addresses.map((address) => ({ uprn: address.uprn, addressLine1: address.addressLine1, addressLine2: address.addressLine2, town: address.town, postcode: address.postcode, fromDate: address.fromDate, toDate: address.toDate, isCurrent: address.isCurrent })),
+    household: view.household.map((member) => ({ id: member.personId, reference: member.reference, fullName: member.fullName, dob: member.dob })),
+  };
+}

@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { registerDataCommands } from './commands/data.ts';
+import { registerImportCommand } from './commands/import.ts';
+import { registerServeCommands } from './commands/serve.ts';
+import { registerStaffCommands } from './commands/staff.ts';
+import { reportError } from './context.ts';
+
+// onestop: the command line. Every command has --help; an error is one sentence and a non-zero exit.
+export function buildProgram(): Command {
+  const program = new Command('onestop')
+    .description('OneStop: a single view of each resident, built from the council\'s systems.')
+    .option('--data <dir>', 'folder for the embedded database, uploads and demo files (default ./data, or ONESTOP_DATA_DIR); DATABASE_URL chooses a PostgreSQL server instead')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+  registerServeCommands(program);
+  registerImportCommand(program);
+  registerDataCommands(program);
+  registerStaffCommands(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    return reportError(error);
+  }
+}
+
+const code = await main(process.argv);
+if (code !== 0) process.exitCode = code;

@@ -1,0 +1,34 @@
+import type { HouseholdKind } from './council.ts';
+import type { MemberPlan } from './people.ts';
+import type { Random } from './random.ts';
+
+// About one adult in a hundred living alone or sharing starts a namesake pair.
+const namesakeRate = 0.01;
+
+/**
+ * Namesakes share a full name and date of birth but live at different addresses. The first of a
+ * pair waits here until a later household of people living alone or sharing can take the second.
+ */
+export class NamesakeQueue {
+  private readonly waiting: MemberPlan[] = [];
+
+  apply(kind: HouseholdKind, plans: MemberPlan[], random: Random, mayStart: boolean): MemberPlan[] {
+    if (kind !== 'single' && kind !== 'house_share') return plans;
+    let taken = false;
+    for (const plan of plans) {
+      if (plan.hardCase) continue;
+      const original = taken ? undefined : this.waiting.shift();
+      if (original) {
+        Object.assign(plan, {
+          givenName: original.givenName, familyName: original.familyName, dob: original.dob, sex: original.sex,
+          heritage: original.heritage, hardCase: 'namesake',
+        });
+        taken = true;
+      } else if (mayStart && this.waiting.length < 50 && random.chance(namesakeRate)) {
+        plan.hardCase = 'namesake';
+        this.waiting.push({ ...plan });
+      }
+    }
+    return plans;
+  }
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Services } from './deps.ts';
+import { createWorker } from './jobs/worker.ts';
+import { importJobKind } from './sources/import.service.ts';
+import { buildApp, type DemoAccount } from './web/app.ts';
+
+// The running server: web pages, the API and a job worker in one process, stopped gracefully on SIGTERM.
+export async function startServer(services: Services, config: Config, options: { demoAccounts?: DemoAccount[]; onListening?: (url: string) => void } = {}) {
+  const app = await buildApp({ services, config, logLevel: config.logLevel, demoAccounts: options.demoAccounts ?? [] });
+  const worker = createWorker({
+    db: services.db,
+    clock: services.clock,
+    log: app.log,
+    handlers: { [importJobKind]: async (payload) => { await services.imports.runQueued(payload); } },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  worker.start();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  options.onListening?.(`http://localhost:${port}`);
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    // Finishes requests in flight and the job in hand, then closes the database.
+    stopping ??= (async () => {
+      app.log.info('shutting down');
+      await app.close();
+      await worker.stop();
+      await services.database.close();
+    })();
+    return stopping;
+  };
+  return { app: app as FastifyInstance, port, stop };
+}
+
+export function stopOnSignals(stop: () => Promise<void>): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stop().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../deps.ts';
+import { goldenRows, linkDescription, recordRows, searchResultsView, understoodView } from './people.view.ts';
+
+const searchQuery = z.object({
+  q: z.string().max(200).optional(),
+  postcode: z.string().max(20).optional(),
+  dob: z.string().max(30).optional(),
+});
+
+const tabs = ['overview', 'records', 'addresses', 'history'] as const;
+type Tab = (typeof tabs)[number];
+
+// Finding a resident, and the resident's single view.
+export async function registerPeopleRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.get('/people', async (request, reply) => {
+    const query = searchQuery.parse(request.query ?? {});
+    const searched = Boolean(query.q || query.postcode || query.dob);
+    const outcome = searched ? await services.people.search(query, 20) : undefined;
+    return reply.page('people/search.njk', {
+      title: searched ? `Search results for ${query.q ?? ''}`.trim() : 'Find a resident',
+      values: query,
+      searched,
+      results: outcome ? searchResultsView(outcome.hits) : [],
+      understood: outcome ? understoodView(outcome.query) : [],
+      notes: outcome?.query.notes ?? [],
+      widened: outcome?.widened ?? false,
+    });
+  });
+
+  for (const tab of tabs) {
+    const url = tab === 'overview' ? '/people/:reference' : `/people/:reference/${tab}`;
+    app.get(url, async (request, reply) => {
+      const { reference } = request.params as { reference: string };
+      const view = await services.people.getResident(reference);
+      if (view.person.status === 'merged' && view.person.redirectTo !== null) {
+        const target = await services.people.getResident(view.person.redirectTo);
+        return reply.redirect(`/people/${target.person.reference}${tab === 'overview' ? '' : `/${tab}`}`, 301);
+      }
+      if (reference !== view.person.reference) return reply.redirect(`/people/${view.person.reference}${tab === 'overview' ? '' : `/${tab}`}`, 301);
+      return reply.page(`people/${tab}.njk`, residentContext(view, tab));
+    });
+  }
+}
+
+function residentContext(view: Awaited<ReturnType<Services['people']['getResident']>>, tab: Tab) {
+  const systemNames = new Map(view.systems.map((system) => [system.code, system.name]));
+  const name = view.person.fields.fullName ?? 'Unnamed resident';
+  return {
+    title: `${name}${tab === 'overview' ? '' : ` – ${tab}`}`,
+    view,
+    tab,
+    name,
+    golden: goldenRows(view, systemNames),
+    systems: view.systems.map((system) => ({
+      ...system,
+      records: system.records.map((record) => ({ ...record, rows: recordRows(record.fields), how: linkDescription(record.link.method) })),
+    })),
+    recordCount: view.systems.reduce((sum, system) => sum + system.records.length, 0),
+  };
+}
