@@ -62,7 +62,8 @@ const blockSuffixes = ['Court', 'House', 'Heights', 'Lodge', 'Point', 'Tower', '
 // Royal Mail never uses C, I, K, M, O or V in the last two letters of a postcode.
 const inwardLetters = 'ABDEFGHJLNPQRSTUWXYZ';
 const pollingLetters = 'ABCDEFGHJKLMNPRSTUVWXY';
-const districtPicker = new WeightedPicker(districts.map((district, index) => [index, district[3]] as const));
+const districtPicker = new WeightedPicker(districts.map((district) => [district, district[3]] as const));
+const shortStreets = new Set(['Close', 'Mews', 'Walk', 'View', 'Place', 'Gardens', 'Court']);
 
 const uprnBase = 380000100000;
 const uprnLimit = 380009999999;
@@ -110,12 +111,13 @@ export class PropertyStream {
 
   private currentStreet(): Street {
     if (this.street && this.street.buildings > 0) return this.street;
-    const [district, town, localities] = districts[districtPicker.pick(this.random)] ?? districts[0] ?? ['L1', 'Liverpool', ['City Centre'], 1];
-    const buildings = this.random.int(6, 70);
+    const [district, town, localities] = districtPicker.pick(this.random);
+    const suffix = streetSuffixes.pick(this.random);
+    const buildings = shortStreets.has(suffix) ? this.random.int(4, 20) : this.random.int(8, 70);
     const postcodes = Array.from({ length: Math.ceil(buildings / 18) }, () => `${district} ${this.inwardCode()}`);
     const step = this.random.chance(0.6) ? 2 : 1;
     this.street = {
-      name: `${this.random.pick(streetNames)} ${streetSuffixes.pick(this.random)}`,
+      name: `${this.random.pick(streetNames)} ${suffix}`,
       district, town, locality: this.random.pick(localities), postcodes, buildings, step,
       pollingDistrict: `${this.random.pick(pollingLetters.split(''))}${this.random.pick(pollingLetters.split(''))}`,
       nextNumber: step === 2 ? this.random.int(1, 2) : 1,

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 export type CsvDialect = { delimiter: string; lineEnding: '\n' | '\r\n' };
 
 // Values are handed to the stream in chunks of about this many characters.
-const chunkSize = 1 << 18;
+const chunkSize = 1 << 16;
 
 /**
  * Writes one CSV file row by row (RFC 4180: a value holding the delimiter, a quote or a line break
@@ -13,8 +13,7 @@ const chunkSize = 1 << 18;
  */
 export class CsvFile {
   rows = 0;
-  private lines: string[] = [];
-  private buffered = 0;
+  private buffer = '';
   private readonly stream: WriteStream;
   private readonly needsQuotes: RegExp;
   private waiting: Promise<unknown> | null = null;
@@ -24,15 +23,13 @@ export class CsvFile {
     this.stream = createWriteStream(path, { encoding: 'utf8' });
     this.stream.on('error', (error: Error) => { this.failure = error; });
     this.needsQuotes = new RegExp(`["\\r\\n${escapeForClass(dialect.delimiter)}]`);
-    this.lines.push(this.line(headers));
+    this.buffer = this.line(headers);
   }
 
   write(values: readonly string[]): void {
     this.rows += 1;
-    const line = this.line(values);
-    this.lines.push(line);
-    this.buffered += line.length;
-    if (this.buffered >= chunkSize) this.flush();
+    this.buffer += this.line(values);
+    if (this.buffer.length >= chunkSize) this.flush();
   }
 
   /** True when the caller should await `drained()` before writing more. */
@@ -55,10 +52,9 @@ export class CsvFile {
   }
 
   private flush(): void {
-    if (this.lines.length === 0) return;
-    const accepted = this.stream.write(this.lines.join(''));
-    this.lines = [];
-    this.buffered = 0;
+    if (this.buffer === '') return;
+    const accepted = this.stream.write(this.buffer);
+    this.buffer = '';
     if (!accepted && !this.waiting) this.waiting = once(this.stream, 'drain');
   }
 

@@ -75,8 +75,3 @@ export function pickByAge(people: readonly Resident[], random: Random, rate: (ag
 export function sourceIdOf(spec: SystemSpec, values: readonly string[]): string {
   return spec.idColumns.map((column) => values[column] ?? '').filter((value) => value !== '').join(spec.idSeparator);
 }
-
-/** Upper-cases the first letter of each word and lower-cases the rest. */
-export function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

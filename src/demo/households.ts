@@ -7,10 +7,10 @@ import { ageOn } from './dates.ts';
 
 // Shares of households by type, close to the 2021 census for Liverpool (about 2.3 people a household).
 const kinds = new WeightedPicker<HouseholdKind>([
-  ['single', 17], ['older_alone', 13], ['couple', 22], ['family', 20], ['single_parent', 8], ['adult_children', 10], ['house_share', 10],
+  ['single', 16], ['older_alone', 15], ['couple', 22], ['family', 20], ['single_parent', 8], ['adult_children', 10], ['house_share', 10],
 ]);
 
-const coupleAges = new AgeBands([[22, 34, 30], [35, 49, 18], [50, 64, 27], [65, 79, 20], [80, 92, 5]]);
+const coupleAges = new AgeBands([[22, 34, 28], [35, 49, 17], [50, 64, 25], [65, 79, 28], [80, 92, 9]]);
 const parentAges = new AgeBands([[24, 32, 30], [33, 42, 45], [43, 55, 25]]);
 const sharerAges = new AgeBands([[19, 25, 50], [26, 32, 35], [33, 45, 15]]);
 const childCounts = new WeightedPicker<number>([[1, 40], [2, 40], [3, 15], [4, 5]]);
@@ -25,7 +25,7 @@ export function pickHouseholdKind(random: Random, remaining: number): HouseholdK
 export function planHousehold(kind: HouseholdKind, random: Random): MemberPlan[] {
   switch (kind) {
     case 'single':
-      return [planPerson(random, { sex: random.chance(0.5) ? 'female' : 'male', age: random.int(20, 64) })];
+      return [planPerson(random, { sex: random.chance(0.5) ? 'female' : 'male', age: random.int(20, 69) })];
     case 'older_alone':
       return [planPerson(random, { sex: random.chance(0.65) ? 'female' : 'male', age: random.int(68, 98) })];
     case 'couple':

@@ -114,7 +114,7 @@ const careQuirks: Quirks = { ...noQuirks, typo: 0.01, maiden: 0.2, stale: 0.1, f
 function careRate(age: number): number {
   if (age < 18) return 0;
   if (age < 65) return 0.012;
-  return age < 75 ? 0.07 : 0.3;
+  return age < 75 ? 0.06 : 0.22;
 }
 
 export const adultSocialCareSpec: SystemSpec = {

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { openTestDatabase } from '../../src/db/test-database.ts';
+import { createServices, type Services } from '../../src/deps.ts';
+import { createWorker } from '../../src/jobs/worker.ts';
+import { importJobKind } from '../../src/sources/import.service.ts';
+import { buildApp } from '../../src/web/app.ts';
+import type { SystemActor } from '../../src/access/staff.ts';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
+
+// One running OneStop per browser test file: a fresh database with a small extract from two systems,
+// the real app listening on a free port, a job worker for uploaded imports, and one Chromium.
+
+export const staff = { email: 'alex.agent@test.gov.uk', password: 'correct horse battery', displayName: 'Alex Agent' };
+
+const header = 'source_id,given_name,family_name,dob,postcode,address_line1,town,uprn,ni_number,phone';
+const councilTax = [
+  header,
+  'CT1,John,Smith,1970-02-03,L1 8JQ,1 High Street,Liverpool,380000000001,AB123456C,07700 900001',
+  'CT2,Mary,Smith,1972-05-06,L1 8JQ,1 High Street,Liverpool,380000000001,,',
+  'CT3,Ahmed,Khan,1985-11-30,L17 2AB,4 Park Road,Liverpool,380000000002,JC654321A,',
+];
+const housingBenefit = [header, 'HB9,John,Smith,03/02/1970,L1 8JQ,1 High Street,Liverpool,380000000001,AB 12 34 56 C,'];
+/** John's council tax record again, with a new phone number: the earlier version becomes history. */
+const councilTaxLater = councilTax.map((line) => line.replace('07700 900001', '07700 900123'));
+
+export type TestServer = {
+  baseUrl: string;
+  services: Services;
+  browser: Browser;
+  dataDir: string;
+  close(): Promise<void>;
+};
+
+export async function startServer(): Promise<TestServer> {
+  const database = await openTestDatabase();
+  const services = createServices(database, { sessionHours: 8 });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onestop-browser-'));
+  await services.staff.addUser({ ...staff, role: 'adviser' });
+  await importExtracts(services, dataDir);
+  const worker = createWorker({
+    db: services.db, clock: services.clock, pollMs: 100,
+    handlers: { [importJobKind]: async (payload) => { await services.imports.runQueued(payload); } },
+    log: { info: () => undefined, error: (object, message) => console.error(message, object) },
+  });
+  worker.start();
+  let app: FastifyInstance | undefined;
+  let browser: Browser | undefined;
+  try {
+    app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  } catch (error) {
+    await app?.close();
+    await worker.stop();
+    await database.close();
+    throw error;
+  }
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('The app is not listening on a TCP port.');
+  const listening = app;
+  const openBrowser = browser;
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    services,
+    browser: openBrowser,
+    dataDir,
+    async close() {
+      await openBrowser.close();
+      await listening.close();
+      await worker.stop();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function importExtracts(services: Services, dataDir: string): Promise<void> {
+  const actor: SystemActor = { kind: 'system', name: 'test', door: 'cli' };
+  const extracts: Array<[string, string, string[]]> = [
+    ['council_tax', 'council-tax.csv', councilTax],
+    ['housing_benefit', 'housing-benefit.csv', housingBenefit],
+    ['council_tax', 'council-tax-later.csv', councilTaxLater],
+  ];
+  for (const [systemCode, name, lines] of extracts) {
+    const filePath = path.join(dataDir, name);
+    fs.writeFileSync(filePath, `${lines.join('\n')}\n`);
+    await services.imports.importFile({ systemCode, filePath, actor });
+  }
+}
+
+export async function signIn(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(staff.email);
+  await page.getByLabel('Password').fill(staff.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/people`);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in$/);
+}
+
+/** The path to the resident page of the first search result for a query. */
+export async function residentPath(server: TestServer, q: string): Promise<string> {
+  const { hits } = await server.services.people.search({ q });
+  const reference = hits[0]?.reference;
+  assert.ok(reference, `No resident found for "${q}"`);
+  return `/people/${reference}`;
+}
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it stands and fails with each violation's rule, help and targets. */
+export async function assertAccessible(page: Page, pageKind: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const described = results.violations.map((violation) =>
+    `${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(' ')).join('\n    ')}`);
+  assert.equal(results.violations.length, 0, `${pageKind} at ${page.url()} has accessibility violations:\n  ${described.join('\n  ')}`);
+}
+
+/** Text a person sees in an element, with runs of white space made single. */
+export async function seen(page: Page, selector = 'main'): Promise<string> {
+  return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+}
