@@ -16,20 +16,24 @@ type InvalidKind = 'missing_id' | 'duplicate_id' | 'bad_postcode' | 'bad_date';
 
 /** Fires after a run of rows: a few close together at the start so small extracts have some, then sparsely. */
 class Schedule {
-  /** How many times it has fired. */
-  fired = 0;
   private count = 0;
+  private firings = 0;
   private nextAt: number;
 
   constructor(private readonly random: Random, private readonly early: number, private readonly gap: readonly [number, number]) {
     this.nextAt = random.int(3, 30);
   }
 
+  /** How many times it has fired. */
+  get fired(): number {
+    return this.firings;
+  }
+
   due(): boolean {
     this.count += 1;
     if (this.count < this.nextAt) return false;
-    this.fired += 1;
-    this.nextAt += this.fired < this.early ? this.random.int(8, 30) : this.random.int(this.gap[0], this.gap[1]);
+    this.firings += 1;
+    this.nextAt += this.firings < this.early ? this.random.int(8, 30) : this.random.int(this.gap[0], this.gap[1]);
     return true;
   }
 }
@@ -72,7 +76,7 @@ async function openSystem(dir: string, seed: number, system: DemoSystem, spec: S
   const mappingFile = join(dir, `${system.code}.mapping.json`);
   await writeFile(mappingFile, `${JSON.stringify(spec.mapping, null, 2)}\n`);
   const random = new Random(seed, 100 + index);
-  const duplicates = new Schedule(new Random(seed, 200 + index), 1, [150, 600]);
+  const duplicates = new Schedule(new Random(seed, 200 + index), 2, [150, 600]);
   const kinds: InvalidKind[] = ['missing_id', 'duplicate_id', 'bad_postcode'];
   if (spec.dateColumn !== null) kinds.push('bad_date');
   return {
@@ -86,7 +90,8 @@ async function openSystem(dir: string, seed: number, system: DemoSystem, spec: S
 function writeRow(writer: SystemWriter, row: EmittedRow, truth: CsvFile): void {
   let values = row.values;
   let kind = row.duplicate ? 'duplicate_in_system' : row.resident.hardCase ?? '';
-  if (writer.invalid.due()) {
+  // A person registered twice keeps both rows valid, so the truth marks each row with one case.
+  if (!row.duplicate && writer.invalid.due()) {
     values = spoil(writer, row, writer.kinds[(writer.invalid.fired - 1) % writer.kinds.length] ?? 'missing_id');
     kind = 'invalid';
   }

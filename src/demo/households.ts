@@ -54,9 +54,10 @@ function planCouple(random: Random, leadAge: number): Couple {
   const partnerHeritage = random.chance(0.92) ? heritage : pickHeritage(random);
   const partner = planPerson(random, { sex: partnerSex, age: partnerAge, heritage: partnerHeritage });
   // Most wives here took their husband's name; older council systems may still hold the maiden name.
-  if (!sameSex && random.chance(0.65 * 0.9)) {
+  const marriedName = familyNameForSex(familyName, 'female');
+  if (!sameSex && partner.familyName !== marriedName && random.chance(0.65 * 0.9)) {
     partner.maidenName = partner.familyName;
-    partner.familyName = familyNameForSex(familyName, 'female');
+    partner.familyName = marriedName;
     if (partnerAge < 60 && random.chance(0.2)) partner.hardCase = 'married';
   }
   const mother = sameSex ? null : partner;
@@ -107,11 +108,17 @@ function makeTwins(random: Random, children: MemberPlan[], familyName: string): 
   younger.dob = older.dob;
   if (random.chance(0.5)) {
     const [nameA, sexA, nameB, sexB] = random.pick(similarTwinNames);
-    Object.assign(older, { givenName: nameA, sex: sexA, familyName: familyNameForSex(familyName, sexA) });
-    Object.assign(younger, { givenName: nameB, sex: sexB, familyName: familyNameForSex(familyName, sexB) });
+    renameChild(older, nameA, sexA, familyName);
+    renameChild(younger, nameB, sexB, familyName);
   }
   older.hardCase = 'twin';
   younger.hardCase = 'twin';
+}
+
+function renameChild(child: MemberPlan, givenName: string, sex: DemoSex, familyName: string): void {
+  // A middle name chosen for a child of the other sex would not fit.
+  const middleName = sex === child.sex ? child.middleName : null;
+  Object.assign(child, { givenName, sex, middleName, familyName: familyNameForSex(familyName, sex) });
 }
 
 function nameSonAfterFather(random: Random, father: MemberPlan, children: MemberPlan[]): void {
@@ -119,7 +126,7 @@ function nameSonAfterFather(random: Random, father: MemberPlan, children: Member
   if (!son || ageOn(son.dob) < 18) return;
   Object.assign(son, {
     sex: 'male', givenName: father.givenName, familyName: father.familyName, suffix: 'Jr', hardCase: 'father_son',
-    middleName: random.chance(0.5) ? father.middleName : son.middleName,
+    middleName: random.chance(0.5) || son.sex !== 'male' ? father.middleName : son.middleName,
   });
   father.hardCase = 'father_son';
 }

@@ -15,6 +15,7 @@ export class NamesakeQueue {
   apply(kind: HouseholdKind, plans: MemberPlan[], random: Random, mayStart: boolean): MemberPlan[] {
     if (kind !== 'single' && kind !== 'house_share') return plans;
     let taken = false;
+    const started: MemberPlan[] = [];
     for (const plan of plans) {
       if (plan.hardCase) continue;
       const original = taken ? undefined : this.waiting.shift();
@@ -22,13 +23,16 @@ export class NamesakeQueue {
         Object.assign(plan, {
           givenName: original.givenName, familyName: original.familyName, dob: original.dob, sex: original.sex,
           heritage: original.heritage, hardCase: 'namesake',
+          middleName: random.chance(0.5) || original.sex !== plan.sex ? original.middleName : plan.middleName,
         });
         taken = true;
       } else if (mayStart && this.waiting.length < 50 && random.chance(namesakeRate)) {
         plan.hardCase = 'namesake';
-        this.waiting.push({ ...plan });
+        started.push({ ...plan });
       }
     }
+    // Only a later household may take them, so the two never share an address.
+    this.waiting.push(...started);
     return plans;
   }
 }

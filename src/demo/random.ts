@@ -57,11 +57,14 @@ export class Random {
     return item;
   }
 
-  /** A normally distributed number (Box–Muller). */
+  /**
+   * A roughly normal number: the sum of six uniform draws (Irwin–Hall), which needs no Math.log or
+   * Math.cos, whose last bits may differ between JavaScript engines.
+   */
   normal(mean: number, deviation: number): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return mean + deviation * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    let sum = 0;
+    for (let draw = 0; draw < 6; draw++) sum += this.next();
+    return mean + deviation * (sum - 3) * Math.SQRT2;
   }
 }
 

@@ -1,5 +1,5 @@
 // Council Tax and Housing Benefit: the revenues and benefits systems, property-based and well kept.
-import type { HouseholdBundle, Resident } from './council.ts';
+import type { HouseholdBundle, HouseholdKind, Resident } from './council.ts';
 import { addressLines } from './addresses.ts';
 import { formatDate, formatPhone, messyPostcode, noQuirks, viewPerson, type Quirks } from './corruption.ts';
 import { emitPeople, leadOf, type SystemSpec } from './extract-spec.ts';
@@ -68,7 +68,7 @@ export const councilTaxSpec: SystemSpec = {
 const benefitQuirks: Quirks = { ...noQuirks, typo: 0.01, stale: 0.05, maiden: 0.15 };
 
 // Chance that a household of each kind claims; sharers claim one by one.
-const claimRates: Record<string, number> = {
+const claimRates: Record<HouseholdKind, number> = {
   single: 0.2, older_alone: 0.3, couple: 0.1, family: 0.14, single_parent: 0.45, adult_children: 0.1, house_share: 0.1,
 };
 
@@ -77,7 +77,7 @@ function claims(bundle: HouseholdBundle, random: Random): Resident[][] {
   const kind = bundle.household?.kind;
   const lead = leadOf(bundle);
   if (!kind || !lead) return [];
-  const rate = claimRates[kind] ?? 0;
+  const rate = claimRates[kind];
   if (kind === 'house_share') return bundle.residents.filter(() => random.chance(rate)).map((sharer) => [sharer]);
   if (!random.chance(rate)) return [];
   const partner = bundle.residents[1];

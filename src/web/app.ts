@@ -40,8 +40,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
-  await app.register(fastifyMultipart, { limits: { fileSize: 4 * 1024 ** 3, files: 1, fields: 10 } });
-  await app.register(fastifyCsrf, { cookieOpts: { httpOnly: true, sameSite: 'strict', secure: options.config.cookieSecure, path: '/' } });
+  // The import form sends two file parts, even when one is left empty: the extract and an optional mapping file.
+  await app.register(fastifyMultipart, { limits: { fileSize: 4 * 1024 ** 3, files: 2, fields: 10 } });
+  await app.register(fastifyCsrf, { getToken: csrfTokenOf, cookieOpts: { httpOnly: true, sameSite: 'strict', secure: options.config.cookieSecure, path: '/' } });
   app.decorateRequest('actor', undefined);
   app.decorateRequest('sessionToken', undefined);
 
@@ -89,6 +90,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerImportRoutes(app, options.services, options.config);
   app.get('/', async (_request, reply) => reply.redirect('/people', 303));
   return app;
+}
+
+/**
+ * Form posts carry the token in the body, which is parsed by the time a preHandler checks it. A multipart upload is
+ * read later as a stream, so its form sends the token in the query string instead.
+ */
+function csrfTokenOf(request: FastifyRequest): string | undefined {
+  const body = request.body as { _csrf?: unknown } | undefined;
+  const query = request.query as { _csrf?: unknown } | undefined;
+  const token = body?._csrf ?? query?._csrf ?? request.headers['x-csrf-token'] ?? request.headers['csrf-token'];
+  return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
 /** Personal data stays out of the logs: no query strings (searches hold names), no cookies, no tokens. */

@@ -17,7 +17,7 @@ export async function registerAuthRoutes(app: FastifyInstance, services: Service
     return reply.page('auth/sign-in.njk', { next: safeNext((request.query as { next?: string }).next), values: {} });
   });
 
-  app.post('/sign-in', { config: { public: true }, onRequest: app.csrfProtection }, async (request, reply) => {
+  app.post('/sign-in', { config: { public: true }, preHandler: app.csrfProtection }, async (request, reply) => {
     const form = signInForm.parse(request.body ?? {});
     const errors: Record<string, string> = {};
     if (form.email === '') errors.email = 'Enter your email address';
@@ -32,7 +32,7 @@ export async function registerAuthRoutes(app: FastifyInstance, services: Service
     return reply.redirect(safeNext(form.next), 303);
   });
 
-  app.post('/sign-out', { onRequest: app.csrfProtection }, async (request, reply) => {
+  app.post('/sign-out', { preHandler: app.csrfProtection }, async (request, reply) => {
     if (request.sessionToken) await services.staff.endSession(request.sessionToken);
     clearSessionCookie(reply, config.cookieSecure);
     return reply.redirect('/sign-in', 303);

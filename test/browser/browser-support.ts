@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { openTestDatabase } from '../../src/db/test-database.ts';
 import { createServices, type Services } from '../../src/deps.ts';
@@ -29,11 +29,23 @@ const housingBenefit = [header, 'HB9,John,Smith,03/02/1970,L1 8JQ,1 High Street,
 /** John's council tax record again, with a new phone number: the earlier version becomes history. */
 const councilTaxLater = councilTax.map((line) => line.replace('07700 900001', '07700 900123'));
 
+/** A libraries extract with one good row and one row whose date of birth cannot be read. */
+export const librariesExtract = [
+  'source_id,given_name,family_name,dob,postcode',
+  'LIB1,Priya,Patel,1990-07-14,L8 1AA',
+  'LIB2,Bad,Date,31/02/1975,L8 1AA',
+].join('\n');
+
 export type TestServer = {
   baseUrl: string;
   services: Services;
   browser: Browser;
   dataDir: string;
+  /** The job worker that runs uploaded imports; stop it to see an import wait in the queue. */
+  worker: { start(): void; stop(): Promise<void> };
+  /** A page in a new browser context (its own cookies), closed by closePages. */
+  newPage(options?: { javaScriptEnabled?: boolean }): Promise<Page>;
+  closePages(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -65,12 +77,23 @@ export async function startServer(): Promise<TestServer> {
   if (address === null || typeof address === 'string') throw new Error('The app is not listening on a TCP port.');
   const listening = app;
   const openBrowser = browser;
+  const contexts: BrowserContext[] = [];
+  const closePages = async () => { await Promise.all(contexts.splice(0).map((context) => context.close())); };
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
     services,
     browser: openBrowser,
     dataDir,
+    worker,
+    async newPage(options = {}) {
+      const context = await openBrowser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+      context.setDefaultTimeout(10_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+    closePages,
     async close() {
+      await closePages();
       await openBrowser.close();
       await listening.close();
       await worker.stop();
@@ -125,7 +148,8 @@ export async function assertAccessible(page: Page, pageKind: string): Promise<vo
   assert.equal(results.violations.length, 0, `${pageKind} at ${page.url()} has accessibility violations:\n  ${described.join('\n  ')}`);
 }
 
-/** Text a person sees in an element, with runs of white space made single. */
-export async function seen(page: Page, selector = 'main'): Promise<string> {
-  return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+/** Text a person sees in an element (main, unless a selector or locator says which), with runs of white space made single. */
+export async function seen(page: Page, target: string | Locator = 'main'): Promise<string> {
+  const element = typeof target === 'string' ? page.locator(target) : target;
+  return (await element.innerText()).replace(/\s+/g, ' ').trim();
 }

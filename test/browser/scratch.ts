@@ -1,14 +1,19 @@
-import { startServer, signIn } from './browser-support.ts';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, signIn, residentPath } from './browser-support.ts';
 const server = await startServer();
-const page = await server.browser.newPage();
+const page = await server.newPage();
+await page.goto(`${server.baseUrl}/sign-in`);
+const check = async (label: string) => {
+  const r = await new AxeBuilder({ page }).analyze();
+  console.log(label, r.violations.map((v) => `${v.id} [${v.tags.join(' ')}]: ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`));
+};
+await check('sign-in');
 await signIn(page, server.baseUrl);
-for (const q of ['Jon Smyth', 'L1 8JQ', '07700900123', 'Zebedee Quux']) {
-  await page.goto(`${server.baseUrl}/people?q=${encodeURIComponent(q)}`);
-  console.log('----', q, '\n', await page.locator('main').innerText());
-}
-await page.getByRole('link', { name: 'John Smith' }).first().click().catch(() => undefined);
-await page.goto(`${server.baseUrl}/people?q=Jon+Smyth`);
-await page.getByRole('link', { name: 'John Smith' }).click();
-console.log(page.url(), await page.locator('main').innerText());
-for (const tab of ['records', 'addresses', 'history']) { await page.goto(page.url().replace(/\/(records|addresses|history)$/, '') + '/' + tab); console.log('----', tab, '\n', await page.locator('main').innerText()); }
+await check('search');
+await page.goto(`${server.baseUrl}/people?q=Jon+Smyth`); await check('results');
+const p = await residentPath(server, 'AB123456C');
+for (const s of ['', '/records', '/addresses', '/history']) { await page.goto(`${server.baseUrl}${p}${s}`); await check(s || 'overview'); }
+await page.goto(`${server.baseUrl}/imports`); await check('imports');
+await page.goto(`${server.baseUrl}/imports/1`); await check('import');
+await page.goto(`${server.baseUrl}/nope`); await check('404');
 await server.close();
