@@ -14,7 +14,7 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const places = createPlaceService();
   const linker = createDeterministicLinker();
   const linking = createLinkingService({ linker, places, clock });
-  const imports = createImportService({ db, linking, places, clock });
+  const imports = createImportService({ db, linking, places, clock, parallelBatches: database.kind === 'server' ? 2 : 1 });
   const people = createPeopleService({ db, places });
   const staff = createStaffService({ db, clock, sessionHours: config.sessionHours });
   return { database, db, clock, places, linking, imports, people, staff };

@@ -88,7 +88,8 @@ function personJson(view: ResidentView) {
   const { person } = view;
   return {
     id: person.id, reference: person.reference, status: person.status, redirectTo: person.redirectTo, golden: person.fields,
-    provenance: Object.fromEntries(Object.entries(person.provenance).filter(([, value]) => value !== undefined)) as Record<string, { system: string; sourceRecordId: number; changedAt: string; lastSeenAt: string }>,
+    provenance: Object.fromEntries(Object.entries(view.provenance).flatMap(([field, source]) => (source
+      ? [[field, { system: source.system, sourceRecordId: source.sourceRecordId, sourceId: source.sourceId, changedAt: source.changedAt.toISOString(), lastSeenAt: source.lastSeenAt.toISOString() }]] : []))),
     sourceRecords: view.systems.flatMap((system) => system.records.map((record) => ({
       system: system.code, systemName: system.name, sourceId: record.sourceId, fields: record.fields, version: record.version,
       firstSeenAt: record.firstSeenAt.toISOString(), lastSeenAt: record.lastSeenAt.toISOString(), endedAt: record.endedAt?.toISOString() ?? null,

@@ -42,7 +42,7 @@ const fieldsSchema = z.object({
   email: z.string().nullable(), niNumber: z.string().nullable(),
 }).meta({ id: 'IdentityFields' });
 
-const provenanceSchema = z.object({ system: z.string(), sourceRecordId: z.number().int(), changedAt: z.string(), lastSeenAt: z.string() });
+const provenanceSchema = z.object({ system: z.string(), sourceRecordId: z.number().int(), sourceId: z.string(), changedAt: z.string(), lastSeenAt: z.string() });
 
 export const personSchema = z.object({
   id: z.number().int(),

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { NotFound } from '../errors.ts';
 import type { PlaceService } from '../places/place.service.ts';
-import type { ResidentView } from './person.ts';
+import type { Person, ResidentView, SystemGroup } from './person.ts';
 import * as repository from './person.repository.ts';
 import { parseReference } from './reference.ts';
 import { searchPeople, type SearchHit } from './search.repository.ts';
@@ -10,6 +10,18 @@ import { isEmptyQuery, parseSearch, type SearchQuery } from './search.ts';
 export type PeopleService = ReturnType<typeof createPeopleService>;
 
 export type SearchOutcome = { query: SearchQuery; hits: SearchHit[]; widened: boolean };
+
+/** Turns the record ids behind each golden field into what staff need to see: which system, and when. */
+export function resolveProvenance(provenance: Person['provenance'], systems: readonly SystemGroup[]): ResidentView['provenance'] {
+  const records = new Map(systems.flatMap((system) => system.records.map((record) => [record.sourceRecordId, { system, record }] as const)));
+  const resolved: ResidentView['provenance'] = {};
+  for (const [field, recordId] of Object.entries(provenance) as Array<[keyof Person['provenance'], number]>) {
+    const found = records.get(recordId);
+    if (!found) continue;
+    resolved[field] = { system: found.system.code, systemName: found.system.name, sourceRecordId: recordId, sourceId: found.record.sourceId, changedAt: found.record.changedAt, lastSeenAt: found.record.lastSeenAt };
+  }
+  return resolved;
+}
 
 export function createPeopleService({ db, places }: { db: Db; places: PlaceService }) {
   /** Searches; when a name finds no one at the postcode or date of birth given, looks for the name anywhere. */
@@ -34,7 +46,7 @@ export function createPeopleService({ db, places }: { db: Db; places: PlaceServi
       repository.recordTimeline(db, person.id, 50),
     ]);
     const household = person.fields.uprn ? (await places.household(db, person.fields.uprn)).filter((member) => member.personId !== person.id) : [];
-    return { person, systems, addresses, household, timeline };
+    return { person, provenance: resolveProvenance(person.provenance, systems), systems, addresses, household, timeline };
   }
 
   async function resolveId(idOrReference: string | number): Promise<number | undefined> {

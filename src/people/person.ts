@@ -1,5 +1,6 @@
 import type { StandardFields } from '../sources/source-record.ts';
-import type { FieldProvenance } from './survivorship.ts';
+/** Where a golden field came from: the system, its record, and when that record changed and was last sent. */
+export type FieldProvenance = { system: string; systemName: string; sourceRecordId: number; sourceId: string; changedAt: Date; lastSeenAt: Date };
 
 // The single view of a resident as staff see it.
 
@@ -11,7 +12,8 @@ export type Person = {
   status: PersonStatus;
   redirectTo: number | null;
   fields: StandardFields;
-  provenance: Partial<Record<keyof StandardFields, FieldProvenance>>;
+  /** The source record id behind each golden field. */
+  provenance: Partial<Record<keyof StandardFields, number>>;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -38,6 +40,7 @@ export type HouseholdMember = { personId: number; reference: string; fullName: s
 
 export type ResidentView = {
   person: Person;
+  provenance: Partial<Record<keyof StandardFields, FieldProvenance>>;
   systems: SystemGroup[];
   addresses: Array<{ uprn: string; addressLine1: string | null; addressLine2: string | null; town: string | null; postcode: string | null; fromDate: string | null; toDate: string | null; isCurrent: boolean }>;
   household: HouseholdMember[];

@@ -14,11 +14,12 @@ export type LinkedRecord = {
   fields: StandardFields;
 };
 
-export type FieldProvenance = { system: string; sourceRecordId: number; changedAt: string; lastSeenAt: string };
+/** Which source record gave each golden field. Stored as record ids only: what the record says and when is read from it. */
+export type Provenance = Partial<Record<keyof StandardFields, number>>;
 
 export type GoldenRecord = {
   fields: StandardFields;
-  provenance: Partial<Record<keyof StandardFields, FieldProvenance>>;
+  provenance: Provenance;
 };
 
 type FieldGroup = { fields: ReadonlyArray<keyof StandardFields>; presentWhen: keyof StandardFields | 'any' };
@@ -51,21 +52,15 @@ export function compareRecords(a: LinkedRecord, b: LinkedRecord): number {
 export function surviveFields(records: readonly LinkedRecord[]): GoldenRecord {
   const ordered = [...records].sort(compareRecords);
   const fields: StandardFields = { ...emptyFields };
-  const provenance: GoldenRecord['provenance'] = {};
+  const provenance: Provenance = {};
   for (const group of fieldGroups) {
     const winner = ordered.find((record) => groupPresent(record.fields, group));
     if (!winner) continue;
-    const source: FieldProvenance = {
-      system: winner.systemCode,
-      sourceRecordId: winner.sourceRecordId,
-      changedAt: winner.changedAt.toISOString(),
-      lastSeenAt: winner.lastSeenAt.toISOString(),
-    };
     for (const field of group.fields) {
       const value = winner.fields[field];
       if (value === null) continue;
       (fields as Record<keyof StandardFields, unknown>)[field] = value;
-      provenance[field] = source;
+      provenance[field] = winner.sourceRecordId;
     }
   }
   return { fields, provenance };

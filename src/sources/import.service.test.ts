@@ -26,7 +26,7 @@ describe('importing an extract', () => {
     const { hits } = await services.people.search({ q: 'Ahmed Khan' });
     const khan = await services.people.getResident(hits[0]?.reference ?? '');
     assert.equal(khan.person.fields.niNumber, 'JC654321A');
-    assert.equal(khan.person.provenance.niNumber?.system, 'council_tax');
+    assert.equal(khan.provenance.niNumber?.system, 'council_tax');
   });
 
   it('links a record from another system by NI number, and another by name, date of birth and postcode', async () => {
@@ -104,6 +104,22 @@ describe('importing an extract', () => {
     assert.equal(rejects[4], '5,the row has 3 values where the header has 9 columns,"B4,Too,Few"');
     assert.match(rejects[5] ?? '', /^7,source_id B5 appears more than once in this file \(first on line 6\)/);
     assert.match(rejects[6] ?? '', /^8,the row has no name,/);
+  });
+
+  it('rejects a source_id repeated in a later batch, also while batches are written side by side', async () => {
+    const services = await freshServices();
+    const lines = [header];
+    const letters = (n: number) => n.toString(26).split('').map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join('');
+    for (let index = 1; index <= 12_000; index++) lines.push(`R${index},Given${letters(index)},Family${letters(index % 97)},1980-01-01,L1 8JQ,,,,`);
+    lines.push('R10,Again,Repeated,1980-01-01,L1 8JQ,,,,');
+    lines.splice(5_002, 0, 'R4999,Again,Repeated,1980-01-01,L1 8JQ,,,,');
+    const file = writeFile(tempDir(), 'big.csv', lines.join('\n'));
+    const run = await services.imports.importFile({ systemCode: 'leisure', filePath: file, actor: testActor });
+    assert.deepEqual([run.counts.read, run.counts.new, run.counts.rejected], [12_002, 12_000, 2]);
+    const rejects = fs.readFileSync(`${file}.rejects.csv`, 'utf8').trim().split('\n').slice(1);
+    assert.deepEqual(rejects.map((line) => line.split(',')[1]), ['source_id R4999 appears more than once in this file', 'source_id R10 appears more than once in this file']);
+    const again = await services.db.selectFrom('source_record').select('given_name').where('source_id', 'in', ['R10', 'R4999']).execute();
+    assert.deepEqual(again.map((row) => row.given_name).sort(), [`Given${letters(10)}`, `Given${letters(4999)}`].sort());
   });
 
   it('refuses a file with no source_id column before writing anything', async () => {

@@ -36,7 +36,11 @@ const batchSize = 5_000;
 /** A running import sends a heartbeat with every batch; one silent this long has died. */
 const staleAfterMs = 120_000;
 
-export function createImportService({ db, linking, places, clock }: { db: Db; linking: LinkingService; places: PlaceService; clock: Clock }) {
+export function createImportService({ db, linking, places, clock, parallelBatches = 1 }: {
+  db: Db; linking: LinkingService; places: PlaceService; clock: Clock;
+  /** Batches written at once: 2 on a server uses both its cores; PGlite is one connection, so 1. */
+  parallelBatches?: number;
+}) {
   const systemsByCode = new Map<string, SourceSystem>();
   const systemsById = new Map<number, SourceSystem>();
 
@@ -140,6 +144,17 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
     const touchedSystems = new Set<number>();
     const resolved = new Map<string, SourceSystem | { error: string }>();
     const batches = readBatches(extract, prepared.read, prepared.mapping.trim);
+    // Up to `parallelBatches` batches are written at once, each in its own transaction: one inserts its records
+    // while the one before it links. Results are taken in file order.
+    const inFlight: Array<Promise<{ counts: ImportCounts; rejects: Reject[]; systems: number[] }>> = [];
+    const settle = async () => {
+      const done = await inFlight.shift();
+      if (!done) return;
+      await rejects.write(done.rejects);
+      for (const system of done.systems) touchedSystems.add(system);
+      addCounts(totals, done.counts);
+      onProgress?.({ bytesRead: extract.bytesRead(), bytesTotal: extract.totalBytes, counts: { ...totals } });
+    };
     try {
       let next = batches.next();
       for (let batch = await next; !batch.done; batch = await next) {
@@ -151,12 +166,17 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
           dateFormat: prepared.mapping.dateFormat, nameFormat: prepared.mapping.nameFormat, defaultSystem: prepared.systemCode, today: clock.now(),
         }, (code) => resolved.get(code) ?? { error: `"${code}" is not a source system code` });
         const structural = batch.value.rejects;
-        const delta = await withTransaction(db, (tx) => writeBatch(tx, runId, rows, structural.length + bad.length, extract.bytesRead()));
-        await rejects.write([...structural, ...bad, ...delta.duplicates].sort((a, b) => a.line - b.line));
-        for (const row of rows) touchedSystems.add(row.write.sourceSystemId);
-        addCounts(totals, delta.counts);
-        onProgress?.({ bytesRead: extract.bytesRead(), bytesTotal: extract.totalBytes, counts: { ...totals } });
+        const bytesRead = extract.bytesRead();
+        const written = withTransaction(db, (tx) => writeBatch(tx, runId, rows, structural.length + bad.length, bytesRead)).then((delta) => ({
+          counts: delta.counts,
+          rejects: [...structural, ...bad, ...delta.duplicates].sort((a, b) => a.line - b.line),
+          systems: [...new Set(rows.map((row) => row.write.sourceSystemId))],
+        }));
+        written.catch(() => undefined); // awaited in turn below; this stops an early failure being reported as unhandled
+        inFlight.push(written);
+        if (inFlight.length >= parallelBatches) await settle();
       }
+      while (inFlight.length > 0) await settle();
       if (request.full) {
         const ended = await endMissingRecords(runId, prepared.systemCode ? [(await ensureSystem(prepared.systemCode)).id] : [...touchedSystems]);
         totals.ended = ended;
@@ -165,6 +185,7 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
       await repository.finishRun(db, runId, 'completed', clock.now());
     } catch (error) {
       extract.close();
+      await Promise.allSettled(inFlight);
       await rejects.close().catch(() => undefined);
       await repository.finishRun(db, runId, 'failed', clock.now(), error instanceof Error ? error.message : String(error));
       throw error;
@@ -177,35 +198,38 @@ export function createImportService({ db, linking, places, clock }: { db: Db; li
     const now = clock.now();
     const counts: ImportCounts = { ...zeroCounts, read: rows.length + rejected, rejected };
     const duplicates: Reject[] = [];
+    const duplicate = (row: PreparedRow) => duplicates.push({ line: row.line, text: row.text, reason: `source_id ${row.write.sourceId} appears more than once in this file` });
     const placed = await places.placeAddresses(tx, rows.map((row) => ({ ...row.write.fields, row })));
     const fresh: Array<{ row: PreparedRow; uprnSource: 'source' | 'address' | null }> = [];
     const changed: Array<{ row: PreparedRow; id: number; uprnSource: 'source' | 'address' | null; personId: number | null }> = [];
     const unchanged: number[] = [];
-    const bySystem = groupBy(placed, (item) => item.row.write.sourceSystemId);
-    for (const [systemId, items] of bySystem) {
-      const existing = await records.findExisting(tx, systemId, items.map((item) => item.row.write.sourceId));
+    for (const [systemId, items] of groupBy(placed, (item) => item.row.write.sourceSystemId)) {
+      // Locking the rows waits for a batch still writing them; seeing this run's id on one means the file repeats it.
+      const existing = await records.lockExisting(tx, systemId, items.map((item) => item.row.write.sourceId));
       for (const item of items) {
         item.row.write.fields.uprn = item.uprn;
         const found = existing.get(item.row.write.sourceId);
         if (!found) fresh.push({ row: item.row, uprnSource: item.uprnSource });
-        else if (found.lastImportId === runId) duplicates.push({ line: item.row.line, text: item.row.text, reason: `source_id ${item.row.write.sourceId} appears more than once in this file` });
+        else if (found.lastImportId === runId) duplicate(item.row);
         else if (found.rowHash !== item.row.write.rowHash || found.ended) changed.push({ row: item.row, id: found.id, uprnSource: item.uprnSource, personId: found.personId });
         else unchanged.push(found.id);
       }
     }
     const ids = await records.insertRecords(tx, fresh.map((item) => ({ ...item.row.write, uprnSource: item.uprnSource })), runId, now);
+    const inserted = fresh.filter((item) => ids.has(`${item.row.write.sourceSystemId}:${item.row.write.sourceId}`));
+    for (const item of fresh) if (!ids.has(`${item.row.write.sourceSystemId}:${item.row.write.sourceId}`)) duplicate(item.row);
     await records.keepVersions(tx, changed.map((item) => item.id), runId, now);
     await records.updateRecords(tx, changed.map((item) => ({ ...item.row.write, uprnSource: item.uprnSource, id: item.id })), runId, now);
     await records.markSeen(tx, unchanged, runId, now);
     // One linker at a time across processes, so two imports cannot each create the same new person.
     await sql`select pg_advisory_xact_lock(hashtext('onestop.link'))`.execute(tx);
     const incoming = [
-      ...fresh.map((item) => ({ row: item.row, id: ids.get(item.row.write.sourceId) ?? 0 })),
+      ...inserted.map((item) => ({ row: item.row, id: ids.get(`${item.row.write.sourceSystemId}:${item.row.write.sourceId}`) ?? 0 })),
       ...changed.filter((item) => item.personId === null).map((item) => ({ row: item.row, id: item.id })),
     ].map(({ row, id }) => toIncoming(row, id, now, systemsById.get(row.write.sourceSystemId)));
     const outcome = await linking.linkRecords(tx, incoming, `import:${runId}`);
     await linking.refreshPersons(tx, [...new Set(changed.flatMap((item) => (item.personId === null ? [] : [item.personId])))]);
-    counts.new = fresh.length;
+    counts.new = inserted.length;
     counts.changed = changed.length;
     counts.unchanged = unchanged.length;
     counts.rejected += duplicates.length;

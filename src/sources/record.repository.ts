@@ -7,12 +7,14 @@ import type { RecordWrite } from './source.ts';
 
 export type ExistingRecord = { id: number; sourceId: string; rowHash: string; lastImportId: number | null; ended: boolean; personId: number | null };
 
-export async function findExisting(db: Queryable, systemId: number, sourceIds: readonly string[]): Promise<Map<string, ExistingRecord>> {
+/** The records already held for these ids, locked for this transaction (waiting for any other that is writing them). */
+export async function lockExisting(db: Queryable, systemId: number, sourceIds: readonly string[]): Promise<Map<string, ExistingRecord>> {
   if (sourceIds.length === 0) return new Map();
   const rows = await sql<{ id: number; source_id: string; row_hash: string; last_import_id: number | null; ended: boolean; person_id: number | null }>`
     select r.id, r.source_id, r.row_hash, r.last_import_id, r.ended_at is not null as ended, l.person_id
     from source_record r left join person_link l on l.source_record_id = r.id and l.unlinked_at is null
-    where r.source_system_id = ${systemId} and r.source_id = any(${sourceIds}::text[])`.execute(db);
+    where r.source_system_id = ${systemId} and r.source_id = any(${sourceIds}::text[])
+    order by r.id for update of r`.execute(db);
   return new Map(rows.rows.map((row) => [row.source_id, {
     id: Number(row.id), sourceId: row.source_id, rowHash: row.row_hash, lastImportId: row.last_import_id === null ? null : Number(row.last_import_id),
     ended: row.ended, personId: row.person_id === null ? null : Number(row.person_id),
@@ -33,15 +35,17 @@ function fieldArrays(rows: readonly RecordWrite[]): RawBuilder<unknown> {
 const fieldColumns = `title, given_name, middle_name, family_name, full_name, dob, sex, address_line1, address_line2, town,
   postcode, uprn, uprn_source, address_from, address_to, phone, email, ni_number, name_key, raw, row_hash`;
 
+/** Inserts new records, skipping any another batch of the same run inserted first; returns "systemId:sourceId" to id. */
 export async function insertRecords(db: Queryable, rows: readonly RecordWrite[], runId: number, now: Date): Promise<Map<string, number>> {
   if (rows.length === 0) return new Map();
-  const result = await sql<{ id: number; source_id: string }>`
+  const result = await sql<{ id: number; source_system_id: number; source_id: string }>`
     insert into source_record (source_system_id, source_id, ${sql.raw(fieldColumns)}, first_seen_at, last_seen_at, changed_at, last_import_id)
     select s, i, ${sql.raw(fieldColumns)}, ${now}, ${now}, ${now}, ${runId}
     from unnest(${rows.map((row) => row.sourceSystemId)}::int[], ${rows.map((row) => row.sourceId)}::text[], ${fieldArrays(rows)})
       as t(s, i, ${sql.raw(fieldColumns)})
-    returning id, source_id`.execute(db);
-  return new Map(result.rows.map((row) => [row.source_id, Number(row.id)]));
+    on conflict (source_system_id, source_id) do nothing
+    returning id, source_system_id, source_id`.execute(db);
+  return new Map(result.rows.map((row) => [`${row.source_system_id}:${row.source_id}`, Number(row.id)]));
 }
 
 /** Keeps each record's current version whole before it is overwritten. */

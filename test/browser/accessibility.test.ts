@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertAccessible, librariesExtract, residentPath, signIn, staff, startServer, type TestServer } from './browser-support.ts';
+import { assertAccessible, librariesExtract, residentPath, staff, startServer, type TestServer } from './browser-support.ts';
 
 // axe (WCAG 2.0, 2.1 and 2.2 A and AA rules) on every kind of page, as a signed-in member of staff sees it.
 
@@ -19,8 +19,8 @@ afterEach(async () => { await server.closePages(); });
 after(async () => { await server.close(); });
 
 async function signedIn(): Promise<Page> {
-  const page = await server.newPage();
-  await signIn(page, server.baseUrl);
+  const page = await server.newPage({ signedIn: true });
+  await page.goto(`${server.baseUrl}/people`);
   return page;
 }
 

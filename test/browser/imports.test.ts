@@ -2,7 +2,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { librariesExtract, seen, signIn, startServer, type TestServer } from './browser-support.ts';
+import { librariesExtract, seen, startServer, type TestServer } from './browser-support.ts';
 
 // Importing an extract through the page: upload, watch it run (with and without JavaScript), download the rejects.
 
@@ -35,8 +35,7 @@ const status = (page: Page) => page.locator('main p .govuk-tag').innerText();
 
 describe('importing through the page', () => {
   it('uploads an extract, shows it waiting, updates itself to completed and offers the rejects', async () => {
-    const page = await server.newPage();
-    await signIn(page, server.baseUrl);
+    const page = await server.newPage({ signedIn: true });
     await server.worker.stop();
     assert.equal(await upload(page, 'libraries', { name: 'libraries.csv', text: librariesExtract }), 303);
     assert.match(new URL(page.url()).pathname, /^\/imports\/\d+$/);
@@ -68,8 +67,7 @@ describe('importing through the page', () => {
   });
 
   it('follows an import to completion with the Refresh progress link when JavaScript is off', async () => {
-    const page = await server.newPage({ javaScriptEnabled: false });
-    await signIn(page, server.baseUrl);
+    const page = await server.newPage({ javaScriptEnabled: false, signedIn: true });
     await server.worker.stop();
     const extract = 'source_id,given_name,family_name,dob\nL1,Tom,Jones,1965-01-02\nL2,Ann,Jones,1966-03-04\n';
     assert.equal(await upload(page, 'leisure', { name: 'leisure.csv', text: extract }), 303);
@@ -93,8 +91,7 @@ describe('importing through the page', () => {
   });
 
   it('refuses an upload with no file or no system, saying what is missing', async () => {
-    const page = await server.newPage();
-    await signIn(page, server.baseUrl);
+    const page = await server.newPage({ signedIn: true });
     assert.equal(await upload(page, ''), 400);
     const summary = page.locator('.govuk-error-summary');
     assert.deepEqual(await summary.getByRole('link').allInnerTexts(), ['Enter the source system the file comes from, like council_tax', 'Select a CSV file to import']);

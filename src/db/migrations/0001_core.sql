@@ -73,15 +73,11 @@ create table source_record (
   last_import_id bigint references import_run(id),
   unique (source_system_id, source_id)
 );
-create index source_record_source_id_idx on source_record (source_id);
 create index source_record_ni_idx on source_record (ni_number) where ni_number is not null;
 create index source_record_name_key_idx on source_record (name_key) where name_key is not null;
 create index source_record_phone_idx on source_record (phone) where phone is not null;
 create index source_record_postcode_idx on source_record (postcode) where postcode is not null;
-create index source_record_uprn_idx on source_record (uprn) where uprn is not null;
-create index source_record_dob_idx on source_record (dob) where dob is not null;
 create index source_record_email_idx on source_record (lower(email)) where email is not null;
-create index source_record_import_idx on source_record (source_system_id, last_import_id) where ended_at is null;
 
 -- Each earlier version of a changed record, kept whole.
 create table source_record_version (
@@ -116,7 +112,7 @@ create table person (
   phone text,
   email text,
   ni_number text,
-  -- Per field: which source system said it, in which record, and when it last said it.
+  -- Per field: the id of the source record that gave it (the record says which system, and when).
   provenance jsonb not null default '{}',
   search_name text not null default '',
   family_phonetic text generated always as (nullif(dmetaphone(coalesce(family_name, '')), '')) stored,
@@ -144,7 +140,6 @@ create table person_link (
   unlinked_by text
 );
 create unique index person_link_current_idx on person_link (source_record_id) where unlinked_at is null;
-create index person_link_person_idx on person_link (person_id) where unlinked_at is null;
 create index person_link_history_idx on person_link (person_id, linked_at);
 
 create table property (
@@ -162,9 +157,11 @@ create index property_postcode_idx on property (postcode);
 create index property_address_key_idx on property (address_key);
 
 -- Who lived where, derived from linked source records; households are the current occupants of a UPRN.
+-- Derived and rewritten whole by the linking code, so it carries no foreign keys: their per-row checks
+-- cost more than the rest of the write during a bulk import.
 create table occupancy (
-  person_id bigint not null references person(id),
-  uprn text not null references property(uprn),
+  person_id bigint not null,
+  uprn text not null,
   from_date date,
   to_date date,
   is_current boolean not null,

@@ -45,14 +45,13 @@ export async function registerPeopleRoutes(app: FastifyInstance, services: Servi
 }
 
 function residentContext(view: Awaited<ReturnType<Services['people']['getResident']>>, tab: Tab) {
-  const systemNames = new Map(view.systems.map((system) => [system.code, system.name]));
   const name = view.person.fields.fullName ?? 'Unnamed resident';
   return {
     title: `${name}${tab === 'overview' ? '' : ` – ${tab}`}`,
     view,
     tab,
     name,
-    golden: goldenRows(view, systemNames),
+    golden: goldenRows(view),
     systems: view.systems.map((system) => ({
       ...system,
       records: system.records.map((record) => ({ ...record, rows: recordRows(record.fields), how: linkDescription(record.link.method) })),

@@ -34,13 +34,13 @@ export function understoodView(query: SearchQuery): string[] {
 
 const goldenOrder: Array<keyof StandardFields> = ['title', 'givenName', 'middleName', 'familyName', 'dob', 'sex', 'addressLine1', 'addressLine2', 'town', 'postcode', 'uprn', 'phone', 'email', 'niNumber'];
 
-export function goldenRows(view: ResidentView, systemNames: ReadonlyMap<string, string>) {
+export function goldenRows(view: ResidentView) {
   return goldenOrder.flatMap((field) => {
     const value = view.person.fields[field];
     if (value === null) return [];
-    const source = view.person.provenance[field];
+    const source = view.provenance[field];
     const shown = field === 'dob' ? govDate(value) : field === 'sex' ? capitalise(value) : value;
-    return [{ field, label: fieldLabels[field], value: shown, source: source ? `${systemNames.get(source.system) ?? source.system}, last said ${govDate(source.lastSeenAt)}` : '' }];
+    return [{ field, label: fieldLabels[field], value: shown, source: source ? `${source.systemName} (reference ${source.sourceId}), last said ${govDate(source.lastSeenAt)}` : '' }];
   });
 }
 
