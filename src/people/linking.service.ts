@@ -60,7 +60,7 @@ export function createLinkingService({ linker, places, clock }: { linker: Linker
       personId,
       currentUprn: rows[index]?.fields.uprn ?? null,
       evidence: members.flatMap((member) => (member.address ? [member.address] : [])),
-    })));
+    })), { isNew: true });
   }
 
   /** Recomputes golden records and occupancy from every record now linked to these persons. */

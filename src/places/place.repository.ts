@@ -24,9 +24,9 @@ export async function findUprnsByAddressKey(db: Queryable, keys: readonly string
   return new Map(rows.rows.map((row) => [row.address_key, row.uprn]));
 }
 
-export async function replaceOccupancy(db: Queryable, byPerson: ReadonlyMap<number, readonly Occupancy[]>): Promise<void> {
+export async function replaceOccupancy(db: Queryable, byPerson: ReadonlyMap<number, readonly Occupancy[]>, options: { isNew: boolean }): Promise<void> {
   if (byPerson.size === 0) return;
-  await db.deleteFrom('occupancy').where('person_id', 'in', [...byPerson.keys()]).execute();
+  if (!options.isNew) await sql`delete from occupancy where person_id = any(${[...byPerson.keys()]}::bigint[])`.execute(db);
   const rows = [...byPerson.entries()].flatMap(([personId, periods]) => periods.map((period) => ({ personId, ...period })));
   if (rows.length === 0) return;
   await sql`

@@ -167,6 +167,7 @@ export function createImportService({ db, linking, places, clock, parallelBatche
         }, (code) => resolved.get(code) ?? { error: `"${code}" is not a source system code` });
         const structural = batch.value.rejects;
         const bytesRead = extract.bytesRead();
+        await places.registerProperties(db, rows.map((row) => row.write.fields));
         const written = withTransaction(db, (tx) => writeBatch(tx, runId, rows, structural.length + bad.length, bytesRead)).then((delta) => ({
           counts: delta.counts,
           rejects: [...structural, ...bad, ...delta.duplicates].sort((a, b) => a.line - b.line),

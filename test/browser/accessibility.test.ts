@@ -15,8 +15,8 @@ before(async () => {
   fs.writeFileSync(filePath, `${librariesExtract}\n`);
   importId = (await server.services.imports.importFile({ systemCode: 'libraries', filePath, actor: { kind: 'system', name: 'test', door: 'cli' } })).id;
 });
-afterEach(async () => { await server.closePages(); });
-after(async () => { await server.close(); });
+afterEach(async () => { await server?.closePages(); });
+after(async () => { await server?.close(); });
 
 async function signedIn(): Promise<Page> {
   const page = await server.newPage({ signedIn: true });

@@ -58,17 +58,17 @@ export async function startServer(): Promise<TestServer> {
   const database = await openTestDatabase();
   const services = createServices(database, { sessionHours: 8 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onestop-browser-'));
-  await services.staff.addUser({ ...staff, role: 'adviser' });
-  await importExtracts(services, dataDir);
   const worker = createWorker({
     db: services.db, clock: services.clock, pollMs: 100,
     handlers: { [importJobKind]: async (payload) => { await services.imports.runQueued(payload); } },
     log: { info: () => undefined, error: (object, message) => console.error(message, object) },
   });
-  worker.start();
   let app: FastifyInstance | undefined;
   let browser: Browser | undefined;
   try {
+    await services.staff.addUser({ ...staff, role: 'adviser' });
+    await importExtracts(services, dataDir);
+    worker.start();
     app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir } });
     await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -76,6 +76,7 @@ export async function startServer(): Promise<TestServer> {
     await app?.close();
     await worker.stop();
     await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   const address = app.server.address();

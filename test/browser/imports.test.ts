@@ -8,8 +8,8 @@ import { librariesExtract, seen, startServer, type TestServer } from './browser-
 
 let server: TestServer;
 before(async () => { server = await startServer(); });
-afterEach(async () => { await server.closePages(); server.worker.start(); });
-after(async () => { await server.close(); });
+afterEach(async () => { await server?.closePages(); server?.worker.start(); });
+after(async () => { await server?.close(); });
 
 async function upload(page: Page, system: string, file?: { name: string; text: string }): Promise<number> {
   await page.goto(`${server.baseUrl}/imports`);
@@ -71,6 +71,7 @@ describe('importing through the page', () => {
     await server.worker.stop();
     const extract = 'source_id,given_name,family_name,dob\nL1,Tom,Jones,1965-01-02\nL2,Ann,Jones,1966-03-04\n';
     assert.equal(await upload(page, 'leisure', { name: 'leisure.csv', text: extract }), 303);
+    assert.equal(await page.locator('body.js-enabled').count(), 0, 'GOV.UK Frontend ran, so JavaScript is on');
     assert.equal(await status(page), 'Queued');
     const refresh = page.getByRole('link', { name: 'Refresh progress' });
     await refresh.click();

@@ -7,8 +7,8 @@ import { residentPath, seen, signIn, signOut, staff, startServer, type TestServe
 
 let server: TestServer;
 before(async () => { server = await startServer(); });
-afterEach(async () => { await server.closePages(); });
-after(async () => { await server.close(); });
+afterEach(async () => { await server?.closePages(); });
+after(async () => { await server?.close(); });
 
 /** A page as the shared signed-in member of staff, at a path. */
 async function signedInPage(path = '/people'): Promise<Page> {
@@ -142,6 +142,7 @@ describe('without JavaScript', () => {
   it('signs in, finds a resident, opens their page and signs out', async () => {
     const page = await server.newPage({ javaScriptEnabled: false });
     await signIn(page, server.baseUrl);
+    assert.equal(await page.locator('body.js-enabled').count(), 0, 'GOV.UK Frontend ran, so JavaScript is on');
     await search(page, 'Jon Smyth');
     await page.getByRole('link', { name: 'John Smith' }).click();
     await page.waitForURL(/\/people\/[^/?]+$/);
