@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './health.routes.ts';
 import { registerImportRoutes } from './imports/imports.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { createRenderer } from './render.ts';
+import { csrfTokenOf } from './csrf.ts';
 import { identify, isApi, isPublic } from './session.ts';
 
 export type DemoAccount = { email: string; password: string; role: string };
@@ -90,17 +91,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerImportRoutes(app, options.services, options.config);
   app.get('/', async (_request, reply) => reply.redirect('/people', 303));
   return app;
-}
-
-/**
- * Form posts carry the token in the body, which is parsed by the time a preHandler checks it. A multipart upload is
- * read later as a stream, so its form sends the token in the query string instead.
- */
-function csrfTokenOf(request: FastifyRequest): string | undefined {
-  const body = request.body as { _csrf?: unknown } | undefined;
-  const query = request.query as { _csrf?: unknown } | undefined;
-  const token = body?._csrf ?? query?._csrf ?? request.headers['x-csrf-token'] ?? request.headers['csrf-token'];
-  return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
 /** Personal data stays out of the logs: no query strings (searches hold names), no cookies, no tokens. */

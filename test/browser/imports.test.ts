@@ -107,4 +107,16 @@ describe('importing through the page', () => {
     await summary.getByRole('link').click();
     assert.equal(await page.locator(':focus').getAttribute('id'), 'system');
   });
+
+  it('refuses an upload without the form\'s CSRF token before reading the file, and starts no import', async () => {
+    const page = await server.newPage({ signedIn: true });
+    await page.goto(`${server.baseUrl}/imports`);
+    const before = (await server.services.imports.listRuns()).length;
+    const response = await page.request.post(`${server.baseUrl}/imports`, {
+      multipart: { system: 'libraries', file: { name: 'extract.csv', mimeType: 'text/csv', buffer: Buffer.from(librariesExtract) } },
+    });
+    assert.equal(response.status(), 403);
+    assert.match(await response.text(), /The form had expired/);
+    assert.equal((await server.services.imports.listRuns()).length, before);
+  });
 });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Services } from '../../deps.ts';
 import { DomainError } from '../../errors.ts';
+import { verifyCsrf } from '../csrf.ts';
 import { parseMapping, type Mapping } from '../../sources/mapping.ts';
 import { percentDone } from '../../sources/source.ts';
 
@@ -21,14 +22,21 @@ export async function registerImportRoutes(app: FastifyInstance, services: Servi
 
   app.get('/imports', async (_request, reply) => listPage(reply, services, {}, {}));
 
-  app.post('/imports', { onRequest: app.csrfProtection }, async (request, reply) => {
+  app.post('/imports', async (request, reply) => {
     fs.mkdirSync(uploads, { recursive: true });
     const fields: Record<string, string> = {};
     let filePath: string | undefined;
     let fileName = '';
     let mapping: Mapping | undefined;
     const errors: Record<string, string> = {};
+    let checked = false;
     for await (const part of request.parts()) {
+      // The form sends its CSRF token first, so it is checked before any file is read.
+      if (!checked) {
+        await verifyCsrf(app, request, reply, part.type === 'field' && part.fieldname === '_csrf' ? String(part.value) : undefined);
+        checked = true;
+        if (part.type === 'field') continue;
+      }
       if (part.type === 'field') { fields[part.fieldname] = String(part.value); continue; }
       if (part.fieldname === 'mapping') {
         const text = (await part.toBuffer()).toString('utf8');
@@ -41,6 +49,7 @@ export async function registerImportRoutes(app: FastifyInstance, services: Servi
       await pipeline(part.file, fs.createWriteStream(filePath));
       if (part.file.truncated) errors.file = 'The file is too large';
     }
+    if (!checked) await verifyCsrf(app, request, reply, undefined);
     const form = uploadFields.parse(fields);
     if (!filePath || fileName === '' || fs.statSync(filePath).size === 0) errors.file = errors.file ?? 'Select a CSV file to import';
     if (form.system === '') errors.system = 'Enter the source system the file comes from, like council_tax';
