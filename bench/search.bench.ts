@@ -59,17 +59,18 @@ const asked = sample.rows.map((row) => ({ ...row, typed: misspell(`${row.given_n
 async function run(mode: 'with_postcode' | 'name_only') {
   const latencies: number[] = [];
   let strict = 0;
-  let byName = 0;
+  let nameFound = 0;
   for (const [index, item] of asked.entries()) {
     const started = performance.now();
     const outcome = await services.people.search(mode === 'with_postcode' ? { q: item.typed, postcode: item.postcode } : { q: item.typed }, 10);
     const elapsed = performance.now() - started;
     if (index >= 20) latencies.push(elapsed); // the first few warm the caches
     const ids = outcome.hits.map((hit) => hit.personId);
-    if (ids.includes(item.id)) { strict++; byName++; continue; }
-    // With a name alone, more than ten residents may share it exactly: then any ten of them are a right answer.
+    if (ids.includes(item.id)) { strict++; nameFound++; continue; }
+    // With a name alone, dozens of residents may share it exactly and nothing in the query tells them apart:
+    // this counts whether the resident's own name was among the ten, for the agent to narrow by date of birth.
     const names = await sql<{ search_name: string }>`select search_name from person where id = any(${ids}::bigint[])`.execute(database.db);
-    if (ids.length === 10 && names.rows.every((row) => row.search_name === item.search_name)) byName++;
+    if (names.rows.some((row) => row.search_name === item.search_name)) nameFound++;
   }
   latencies.sort((a, b) => a - b);
   return {
@@ -77,7 +78,7 @@ async function run(mode: 'with_postcode' | 'name_only') {
     p50Ms: round(percentile(latencies, 50)),
     p95Ms: round(percentile(latencies, 95)),
     recallAt10: round(strict / asked.length, 4),
-    recallAt10CountingNamesakes: round(byName / asked.length, 4),
+    nameInTop10: round(nameFound / asked.length, 4),
   };
 }
 

@@ -23,7 +23,8 @@ export async function registerApi(app: FastifyInstance, services: Services, uplo
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `onestop token create --email E`.' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    // The document describes the JSON API only: the staff pages and health checks share the app but are not part of it.
+    transform: (input) => (input.url.startsWith('/api/') ? jsonSchemaTransform(input) : { schema: { hide: true }, url: input.url }),
     transformObject: jsonSchemaTransformObject,
   });
   // CSV arrives as a stream: the route writes it to disk as it comes, never holding it in memory.

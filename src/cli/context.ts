@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { createServices, type Services } from '../deps.ts';
 import { DomainError } from '../errors.ts';
+import { interruptRunningRuns } from '../sources/source.repository.ts';
 
 // What every command shares: the configuration from --data and the environment, and an opened, migrated database.
 
@@ -21,6 +22,9 @@ export async function openForCommand(options: GlobalOptions): Promise<Opened> {
     await database.close();
     throw new CliError(`Cannot bring the database schema up to date: ${firstLine(error)}`);
   }
+  // The embedded database belongs to this process alone (it holds the lock), so an import still marked running was
+  // left by a process that died; without this, running it again would be refused until its heartbeat went stale.
+  if (database.kind === 'embedded') await interruptRunningRuns(database.db);
   return { config, database, services: createServices(database, config) };
 }
 

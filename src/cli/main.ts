@@ -10,7 +10,8 @@ export function buildProgram(): Command {
   const program = new Command('onestop')
     .description('OneStop: a single view of each resident, built from the council\'s systems.')
     .option('--data <dir>', 'folder for the embedded database, uploads and demo files (default ./data, or ONESTOP_DATA_DIR); DATABASE_URL chooses a PostgreSQL server instead')
-    .showHelpAfterError('(add --help for usage)')
+    // A usage error is one line, like every other error (commander would add its hint, and any suggestion, on lines of their own).
+    .configureOutput({ outputError: (text, write) => write(`onestop: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} (add --help for usage)\n`) })
     .exitOverride();
   registerServeCommands(program);
   registerImportCommand(program);

@@ -97,6 +97,8 @@ export type PersonTable = IdentityColumns & {
   updated_at: Generated<Date>;
 };
 
+export type PersonNameTable = { search_name: string };
+
 export type PersonLinkTable = {
   id: Generated<number>;
   source_record_id: number;
@@ -186,6 +188,7 @@ export type DB = {
   source_record: SourceRecordTable;
   source_record_version: SourceRecordVersionTable;
   person: PersonTable;
+  person_name: PersonNameTable;
   person_link: PersonLinkTable;
   property: PropertyTable;
   occupancy: OccupancyTable;

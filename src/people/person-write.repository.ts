@@ -34,6 +34,14 @@ export async function insertPersons(db: Queryable, rows: readonly NewPersonRow[]
   if (rows.length === 0) return;
   await sql`insert into person (${goldenColumns}, reference)
     select * from unnest(${goldenArrays(rows)}, ${rows.map((row) => row.reference)}::text[])`.execute(db);
+  await recordNames(db, rows);
+}
+
+/** Adds names not seen before to the names that search looks through. */
+async function recordNames(db: Queryable, rows: readonly GoldenRow[]): Promise<void> {
+  const names = [...new Set(rows.map((row) => row.searchName).filter((name) => name !== ''))];
+  if (names.length === 0) return;
+  await sql`insert into person_name (search_name) select unnest(${names}::text[]) order by 1 on conflict do nothing`.execute(db);
 }
 
 export async function updateGoldenRecords(db: Queryable, rows: readonly GoldenRow[], now: Date): Promise<void> {
@@ -48,6 +56,7 @@ export async function updateGoldenRecords(db: Queryable, rows: readonly GoldenRo
       updated_at = ${now}
     from unnest(${goldenArrays(rows)}) as g(${goldenColumns})
     where person.id = g.id`.execute(db);
+  await recordNames(db, rows);
 }
 
 export async function insertLinks(db: Queryable, links: readonly LinkRow[], now: Date): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../db/connection.ts';
+import { searchName } from '../matching/keys.ts';
 import type { SearchQuery } from './search.ts';
 
 // Finding people: exact identifiers through the source records that carry them, names through trigram and
@@ -18,6 +19,8 @@ export type SearchHit = {
 };
 
 const candidateLimit = 200;
+/** Distinct names, closest first, whose bearers become candidates. */
+const nameLimit = 20;
 
 function linkedRecordsWhere(condition: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`select l.person_id as id from source_record r
@@ -25,7 +28,19 @@ function linkedRecordsWhere(condition: RawBuilder<unknown>): RawBuilder<unknown>
 }
 
 /** Candidate sets, each tagged with what it matched on. */
+type TypedName = { name: string; given: string; family: string };
+
+/** The typed name folded as held names are: the first word is the given name, the last the family name. */
+export function typedName(query: SearchQuery): TypedName | undefined {
+  if (!query.name) return undefined;
+  const name = searchName(null, query.name);
+  if (name === '') return undefined;
+  const words = name.split(' ');
+  return { name, given: words.length > 1 ? (words[0] ?? '') : '', family: words[words.length - 1] ?? '' };
+}
+
 function candidateQueries(query: SearchQuery, byName: boolean): Array<RawBuilder<unknown>> {
+  const typed = typedName(query);
   const sets: Array<RawBuilder<unknown>> = [];
   const tagged = (tag: string, select: RawBuilder<unknown>) => sql`select id, ${tag}::text as tag from (${select}) s`;
   if (query.personId !== null) sets.push(tagged('reference', sql`select id from person where id = ${query.personId}`));
@@ -40,15 +55,16 @@ function candidateQueries(query: SearchQuery, byName: boolean): Array<RawBuilder
     sets.push(tagged('postcode', linkedRecordsWhere(sql`r.postcode = ${query.postcode}`)));
   } else if (query.dob) {
     sets.push(tagged('dob', sql`select id from person where dob = ${query.dob}`));
-  } else if (byName && query.name) {
-    const name = query.name.toLowerCase();
-    const words = name.split(' ');
-    const family = words[words.length - 1] ?? '';
-    const given = words.length > 1 ? (words[0] ?? '') : '';
-    sets.push(tagged('name', sql`select id from person where search_name % ${name} and status = 'active'
-      order by search_name <-> ${name} limit ${candidateLimit}`));
-    sets.push(tagged('sounds_like', sql`select id from person where family_phonetic = dmetaphone(${family})
-      and (${given} = '' or given_phonetic = dmetaphone(${given})) and status = 'active' limit ${candidateLimit}`));
+  } else if (byName && typed) {
+    // Trigrams find names near the one typed; word-by-word edit distance then ranks them as a person would.
+    sets.push(tagged('name', sql`select id from person where status = 'active' and search_name = any(array(
+      select search_name from (
+        select search_name from person_name where search_name % ${typed.name}
+        order by similarity(search_name, ${typed.name}) desc limit ${nameLimit * 5}) near
+      order by onestop_name_score(search_name, ${typed.given}, ${typed.family}) desc limit ${nameLimit}))
+      limit ${candidateLimit}`));
+    sets.push(tagged('sounds_like', sql`select id from person where family_phonetic = dmetaphone(${typed.family})
+      and (${typed.given} = '' or given_phonetic = dmetaphone(${typed.given})) and status = 'active' limit ${candidateLimit}`));
   }
   return sets;
 }
@@ -56,14 +72,14 @@ function candidateQueries(query: SearchQuery, byName: boolean): Array<RawBuilder
 export async function searchPeople(db: Queryable, query: SearchQuery, limit: number): Promise<SearchHit[]> {
   const sets = candidateQueries(query, true);
   if (sets.length === 0) return [];
-  const name = query.name?.toLowerCase() ?? '';
+  const typed = typedName(query) ?? { name: '', given: '', family: '' };
   const requirePostcode = query.postcode !== null;
   const requireDob = query.dob !== null;
   const rows = await sql<{ id: number; reference: string; full_name: string | null; dob: string | null; address_line1: string | null; town: string | null; postcode: string | null; score: number; tags: string[] }>`
     with candidates as (${sql.join(sets, sql` union all `)}),
     grouped as (select id, array_agg(distinct tag) as tags from candidates group by id)
     select p.id, p.reference, p.full_name, p.dob, p.address_line1, p.town, p.postcode, g.tags,
-      (case when ${name} = '' then 0 else similarity(p.search_name, ${name}) end
+      (case when ${typed.name} = '' then 0 else onestop_name_score(p.search_name, ${typed.given}, ${typed.family}) end
         + case when 'sounds_like' = any(g.tags) then 0.15 else 0 end
         + case when g.tags && array['reference','ni_number','phone','email','uprn','source_reference'] then 1 else 0 end
         + case when ${query.dob}::date is not null and p.dob = ${query.dob}::date then 0.3 else 0 end
@@ -74,8 +90,8 @@ export async function searchPeople(db: Queryable, query: SearchQuery, limit: num
       and (${!requireDob} or p.dob = ${query.dob}::date
            or exists (select 1 from person_link l join source_record r on r.id = l.source_record_id
                       where l.person_id = p.id and l.unlinked_at is null and r.dob = ${query.dob}::date))
-      and (${name} = '' or g.tags && array['reference','ni_number','phone','email','uprn','source_reference','name','sounds_like']
-           or similarity(p.search_name, ${name}) >= 0.1)
+      and (${typed.name} = '' or g.tags && array['reference','ni_number','phone','email','uprn','source_reference','name','sounds_like']
+           or onestop_name_score(p.search_name, ${typed.given}, ${typed.family}) >= 0.4)
     order by score desc, p.family_name, p.given_name, p.id
     limit ${limit}`.execute(db);
   return rows.rows.map((row) => ({

@@ -43,7 +43,13 @@ export function parseSearch(input: { q?: string; postcode?: string; dob?: string
   take(emailInText, (value) => { const email = parseEmail(value); if (email.ok && email.value) query.email = email.value; return email.ok; });
   take(niInText, (value) => { const ni = parseNiNumber(value); if (ni.ok && ni.value) query.niNumber = ni.value; return ni.ok && ni.value !== null; });
   take(postcodeInText, (value) => { const postcode = parsePostcode(value); if (postcode.ok && postcode.value) query.postcode = postcode.value; return postcode.ok; });
-  take(dateInText, (value) => { const date = parseDate(value, 'auto', 'date of birth', today); if (date.ok && date.value) query.dob = date.value; return date.ok; });
+  // A date that is not a real one is still a date: say so, rather than leave its digits to be read as a UPRN.
+  take(dateInText, (value) => {
+    const date = parseDate(value, 'auto', 'date of birth', today);
+    if (date.ok && date.value) query.dob = date.value;
+    if (!date.ok) query.notes.push(`The date of birth was not used: ${date.reason}.`);
+    return true;
+  });
   take(phoneInText, (value) => { const phone = parsePhone(value); if (phone.ok && phone.value) query.phone = phone.value; return phone.ok && phone.value !== null; });
   take(/\b\d{1,12}\b/, (value) => { query.uprn = value.replace(/^0+/, '') || null; return true; });
   const name = text.replace(/[^\p{L}\s'-]/gu, ' ').replace(/\s+/g, ' ').trim();

@@ -45,12 +45,18 @@ export async function insertRun(
   return row.id;
 }
 
+const interrupted = { status: 'interrupted', error: 'The import stopped before it finished (the process ended). Run it again: nothing is doubled.' } as const;
+
 /** A running import whose process has stopped sending heartbeats was killed: say so, and let a new one start. */
 export async function interruptStaleRuns(db: Queryable, systemId: number, staleBefore: Date): Promise<void> {
-  await db.updateTable('import_run')
-    .set({ status: 'interrupted', error: 'The import stopped before it finished (the process ended). Run it again: nothing is doubled.' })
+  await db.updateTable('import_run').set(interrupted)
     .where('source_system_id', '=', systemId).where('status', '=', 'running').where('heartbeat_at', '<', staleBefore)
     .execute();
+}
+
+/** Every import still marked running was killed: for a process that has just taken the embedded database's lock. */
+export async function interruptRunningRuns(db: Queryable): Promise<void> {
+  await db.updateTable('import_run').set(interrupted).where('status', '=', 'running').execute();
 }
 
 export async function findLiveRun(db: Queryable, systemId: number, excludeId?: number): Promise<{ id: number; startedBy: string } | undefined> {

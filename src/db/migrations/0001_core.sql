@@ -120,11 +120,33 @@ create table person (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
-create index person_search_name_trgm_idx on person using gin (search_name gin_trgm_ops);
+create index person_search_name_idx on person (search_name);
 create index person_postcode_idx on person (postcode);
 create index person_dob_idx on person (dob);
 create index person_family_phonetic_idx on person (family_phonetic, given_phonetic);
 create index person_uprn_idx on person (uprn) where uprn is not null;
+
+-- Every distinct name a golden record has held. Typo-tolerant search looks for names here (a million residents
+-- share about 150,000 names), then for the persons who bear them: far less to scan than the persons themselves.
+create table person_name (
+  search_name text primary key
+);
+create index person_name_trgm_idx on person_name using gin (search_name gin_trgm_ops);
+
+-- How close a typed name is to a held one, word by word: 1 for the same, falling with each letter typed wrong
+-- (Levenshtein). A given and family name typed the wrong way round still scores, a little lower.
+create function onestop_word_score(held text, typed text) returns float8 language sql immutable parallel safe as $$
+  select case when held = '' or typed = '' then 0
+    else greatest(0, 1 - levenshtein(held, typed)::float8 / greatest(length(held), length(typed))) end
+$$;
+create function onestop_name_score(held text, given text, family text) returns float8 language sql immutable parallel safe as $$
+  select case when given = '' then
+      greatest(onestop_word_score(substring(held from '[^ ]+$'), family), onestop_word_score(split_part(held, ' ', 1), family) - 0.05)
+    else greatest(
+      (onestop_word_score(split_part(held, ' ', 1), given) + onestop_word_score(substring(held from '[^ ]+$'), family)) / 2,
+      (onestop_word_score(split_part(held, ' ', 1), family) + onestop_word_score(substring(held from '[^ ]+$'), given)) / 2 - 0.05)
+    end
+$$;
 
 -- The link of a source record to a person, kept as history: a row is closed (unlinked_at), never rewritten.
 create table person_link (

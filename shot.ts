@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './test/browser/chromium.ts';
+const base = 'http://localhost:3222';
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+await page.goto(base + '/sign-in');
+await page.screenshot({ path: '/tmp/shot-signin.png' });
+await page.getByLabel('Email address').fill('agent@demo.onestop.example');
+await page.getByLabel('Password').fill('demo-agent-password');
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.getByLabel(/Name, phone/).fill(process.argv[2] ?? 'smith');
+await page.getByRole('button', { name: 'Search' }).click();
+await page.screenshot({ path: '/tmp/shot-search.png', fullPage: false });
+await page.locator('table a').first().click();
+await page.screenshot({ path: '/tmp/shot-resident.png', fullPage: true });
+await page.getByRole('link', { name: /Records/ }).click();
+await page.screenshot({ path: '/tmp/shot-records.png', fullPage: false });
+await browser.close();
