@@ -29,6 +29,9 @@ if (!reuse) {
     fs.writeFileSync(path.join(dir, 'extracts.json'), JSON.stringify(written));
   }
   const extracts = JSON.parse(fs.readFileSync(path.join(dir, 'extracts.json'), 'utf8')) as Array<{ system: { code: string; name: string; trust: number }; file: string; mappingFile: string; rows: number }>;
+  // Bounded memory: the largest resident set size seen while importing, sampled every 100 ms.
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
   const started = performance.now();
   let rows = 0;
   const perSystem: Record<string, number> = {};
@@ -44,8 +47,9 @@ if (!reuse) {
     log(`imported ${extract.system.code}: ${run.counts.read} rows, ${perSystem[extract.system.code]} rows/s`);
   }
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
   await sql`analyze`.execute(database.db);
-  importFigures = { rows, seconds: round(seconds, 1), rowsPerSecond: Math.round(rows / seconds), perSystemRowsPerSecond: perSystem, ...(await services.people.stats()) };
+  importFigures = { rows, seconds: round(seconds, 1), rowsPerSecond: Math.round(rows / seconds), perSystemRowsPerSecond: perSystem, peakRssMb: Math.round(peakRss / 1048576), ...(await services.people.stats()) };
 }
 
 // Residents to look for: a seeded sample with a name and a postcode.
