@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { nameKey } from '../matching/keys.ts';
+import type { OpenedExtract } from './extract-file.ts';
+import type { RowReader } from './mapping.ts';
 import type { Reject } from './rejects.ts';
-import type { RecordWrite, SourceSystem } from './source.ts';
+import type { ImportCounts, RecordWrite, SourceSystem } from './source.ts';
 import type { CanonicalRow, ParseOptions } from './source-record.ts';
 import { hasIdentity, standardiseRow } from './standardise.ts';
 
@@ -48,3 +50,41 @@ export function prepareRows(
 export function rowHash(raw: Record<string, string>, fields: object): string {
   return createHash('md5').update(JSON.stringify(raw)).update('\u0000').update(JSON.stringify(fields)).digest('base64url');
 }
+
+const batchSize = 5_000;
+
+/** Reads the extract in batches of rows, with the rows that cannot even be split into the header's columns. */
+export async function* readBatches(extract: OpenedExtract, read: RowReader, trim: boolean): AsyncGenerator<{ rows: ExtractRow[]; rejects: Reject[] }> {
+  const width = extract.headers.length;
+  let rows: ExtractRow[] = [];
+  let rejects: Reject[] = [];
+  for await (const record of extract.records) {
+    if ('error' in record) rejects.push({ line: record.line, reason: record.error, text: record.text });
+    else if (record.fields.length !== width) rejects.push({ line: record.line, reason: `the row has ${record.fields.length} values where the header has ${width} columns`, text: record.text });
+    else if (record.text.includes('\uFFFD')) rejects.push({ line: record.line, reason: 'the row has characters that are not valid in the file’s encoding', text: record.text });
+    else {
+      // raw keeps the values exactly as sent; the mapping reads them trimmed when it says so.
+      const raw: Record<string, string> = {};
+      const values: Record<string, string> = {};
+      for (let index = 0; index < width; index++) {
+        const header = extract.headers[index] ?? `column_${index + 1}`;
+        const value = record.fields[index] ?? '';
+        raw[header] = value;
+        values[header] = trim ? value.trim() : value;
+      }
+      rows.push({ line: record.line, text: record.text, raw, canonical: read(values) });
+    }
+    if (rows.length + rejects.length >= batchSize) {
+      yield { rows, rejects };
+      rows = [];
+      rejects = [];
+    }
+  }
+  if (rows.length + rejects.length > 0) yield { rows, rejects };
+}
+
+
+export function addCounts(total: ImportCounts, delta: ImportCounts): void {
+  for (const key of Object.keys(total) as Array<keyof ImportCounts>) total[key] += delta[key];
+}
+

@@ -1,18 +1,17 @@
 import path from 'node:path';
-import { sql } from 'kysely';
 import { actorLabel, type AnyActor } from '../access/staff.ts';
 import type { Clock } from '../clock.ts';
 import { z } from 'zod';
-import type { Db, Queryable, Tx } from '../db/connection.ts';
+import type { Db, Queryable } from '../db/connection.ts';
 import { enqueue } from '../jobs/job.repository.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { Conflict, NotFound, ValidationFailed } from '../errors.ts';
-import type { IncomingRecord, LinkingService } from '../people/linking.service.ts';
+import type { LinkingService } from '../people/linking.service.ts';
 import type { PlaceService } from '../places/place.service.ts';
 import { openExtract, looksLikeData, type OpenedExtract } from './extract-file.ts';
-import { prepareRows, type ExtractRow, type PreparedRow } from './import-batch.ts';
+import { addCounts, prepareRows, readBatches } from './import-batch.ts';
+import { createBatchWriter } from './import-write.ts';
 import { compileMapping, parseMapping, type Mapping, type RowReader } from './mapping.ts';
-import * as records from './record.repository.ts';
 import { createRejectsWriter, type Reject } from './rejects.ts';
 import * as repository from './source.repository.ts';
 import { systemCodeSchema, zeroCounts, type ImportCounts, type ImportRun, type SourceSystem } from './source.ts';
@@ -32,7 +31,6 @@ export type ImportRequest = {
 
 export type ImportProgress = { bytesRead: number; bytesTotal: number; counts: ImportCounts };
 
-const batchSize = 5_000;
 /** A running import sends a heartbeat with every batch; one silent this long has died. */
 const staleAfterMs = 120_000;
 
@@ -43,6 +41,7 @@ export function createImportService({ db, linking, places, clock, parallelBatche
 }) {
   const systemsByCode = new Map<string, SourceSystem>();
   const systemsById = new Map<number, SourceSystem>();
+  const writer = createBatchWriter({ db, linking, places, clock, systemOf: (id) => systemsById.get(id) });
 
   async function ensureSystem(code: string): Promise<SourceSystem> {
     const cached = systemsByCode.get(code);
@@ -168,7 +167,7 @@ export function createImportService({ db, linking, places, clock, parallelBatche
         const structural = batch.value.rejects;
         const bytesRead = extract.bytesRead();
         await places.registerProperties(db, rows.map((row) => row.write.fields));
-        const written = withTransaction(db, (tx) => writeBatch(tx, runId, rows, structural.length + bad.length, bytesRead)).then((delta) => ({
+        const written = withTransaction(db, (tx) => writer.writeBatch(tx, runId, rows, structural.length + bad.length, bytesRead)).then((delta) => ({
           counts: delta.counts,
           rejects: [...structural, ...bad, ...delta.duplicates].sort((a, b) => a.line - b.line),
           systems: [...new Set(rows.map((row) => row.write.sourceSystemId))],
@@ -179,7 +178,7 @@ export function createImportService({ db, linking, places, clock, parallelBatche
       }
       while (inFlight.length > 0) await settle();
       if (request.full) {
-        const ended = await endMissingRecords(runId, prepared.systemCode ? [(await ensureSystem(prepared.systemCode)).id] : [...touchedSystems]);
+        const ended = await writer.endMissingRecords(runId, prepared.systemCode ? [(await ensureSystem(prepared.systemCode)).id] : [...touchedSystems]);
         totals.ended = ended;
       }
       await rejects.close();
@@ -193,66 +192,6 @@ export function createImportService({ db, linking, places, clock, parallelBatche
     }
     onProgress?.({ bytesRead: extract.totalBytes, bytesTotal: extract.totalBytes, counts: { ...totals } });
     return getRun(runId);
-  }
-
-  async function writeBatch(tx: Tx, runId: number, rows: readonly PreparedRow[], rejected: number, bytesRead: number) {
-    // An import can always be run again, so a batch need not wait for its commit to reach the disk: a crash loses
-    // at most the last moments' batches, which the rerun writes again. This keeps the WAL flush off the critical path.
-    await sql`set local synchronous_commit = off`.execute(tx);
-    const now = clock.now();
-    const counts: ImportCounts = { ...zeroCounts, read: rows.length + rejected, rejected };
-    const duplicates: Reject[] = [];
-    const duplicate = (row: PreparedRow) => duplicates.push({ line: row.line, text: row.text, reason: `source_id ${row.write.sourceId} appears more than once in this file` });
-    const placed = await places.placeAddresses(tx, rows.map((row) => ({ ...row.write.fields, row })));
-    const fresh: Array<{ row: PreparedRow; uprnSource: 'source' | 'address' | null }> = [];
-    const changed: Array<{ row: PreparedRow; id: number; uprnSource: 'source' | 'address' | null; personId: number | null }> = [];
-    const unchanged: number[] = [];
-    for (const [systemId, items] of groupBy(placed, (item) => item.row.write.sourceSystemId)) {
-      // Locking the rows waits for a batch still writing them; seeing this run's id on one means the file repeats it.
-      const existing = await records.lockExisting(tx, systemId, items.map((item) => item.row.write.sourceId));
-      for (const item of items) {
-        item.row.write.fields.uprn = item.uprn;
-        const found = existing.get(item.row.write.sourceId);
-        if (!found) fresh.push({ row: item.row, uprnSource: item.uprnSource });
-        else if (found.lastImportId === runId) duplicate(item.row);
-        else if (found.rowHash !== item.row.write.rowHash || found.ended) changed.push({ row: item.row, id: found.id, uprnSource: item.uprnSource, personId: found.personId });
-        else unchanged.push(found.id);
-      }
-    }
-    const ids = await records.insertRecords(tx, fresh.map((item) => ({ ...item.row.write, uprnSource: item.uprnSource })), runId, now);
-    const inserted = fresh.filter((item) => ids.has(`${item.row.write.sourceSystemId}:${item.row.write.sourceId}`));
-    for (const item of fresh) if (!ids.has(`${item.row.write.sourceSystemId}:${item.row.write.sourceId}`)) duplicate(item.row);
-    await records.keepVersions(tx, changed.map((item) => item.id), runId, now);
-    await records.updateRecords(tx, changed.map((item) => ({ ...item.row.write, uprnSource: item.uprnSource, id: item.id })), runId, now);
-    await records.markSeen(tx, unchanged, runId, now);
-    // One linker at a time across processes, so two imports cannot each create the same new person.
-    await sql`select pg_advisory_xact_lock(hashtext('onestop.link'))`.execute(tx);
-    const incoming = [
-      ...inserted.map((item) => ({ row: item.row, id: ids.get(`${item.row.write.sourceSystemId}:${item.row.write.sourceId}`) ?? 0 })),
-      ...changed.filter((item) => item.personId === null).map((item) => ({ row: item.row, id: item.id })),
-    ].map(({ row, id }) => toIncoming(row, id, now, systemsById.get(row.write.sourceSystemId)));
-    const outcome = await linking.linkRecords(tx, incoming, `import:${runId}`);
-    await linking.refreshPersons(tx, [...new Set(changed.flatMap((item) => (item.personId === null ? [] : [item.personId])))]);
-    counts.new = inserted.length;
-    counts.changed = changed.length;
-    counts.unchanged = unchanged.length;
-    counts.rejected += duplicates.length;
-    counts.personsCreated = outcome.personsCreated;
-    await repository.addRunProgress(tx, runId, counts, bytesRead, now);
-    return { counts, duplicates };
-  }
-
-  async function endMissingRecords(runId: number, systemIds: readonly number[]): Promise<number> {
-    let ended = 0;
-    for (const systemId of systemIds) {
-      ended += await withTransaction(db, async (tx) => {
-        const result = await records.endMissing(tx, systemId, runId, clock.now());
-        await linking.refreshPersons(tx, result.personIds);
-        await repository.addRunProgress(tx, runId, { ...zeroCounts, ended: result.ended }, 0, clock.now());
-        return result.ended;
-      });
-    }
-    return ended;
   }
 
   async function getRun(runId: number): Promise<ImportRun> {
@@ -292,62 +231,6 @@ const importJobPayload = z.object({
 
 function rejectsPathOf(request: ImportRequest): string {
   return request.rejectsPath ?? `${request.filePath}.rejects.csv`;
-}
-
-function toIncoming(row: PreparedRow, id: number, now: Date, system: SourceSystem | undefined): IncomingRecord {
-  const fields = row.write.fields;
-  return {
-    sourceRecordId: id,
-    sourceSystemId: row.write.sourceSystemId,
-    fields,
-    nameKey: row.write.nameKey,
-    linked: { sourceRecordId: id, systemCode: system?.code ?? '', trust: system?.trust ?? 0, changedAt: now, lastSeenAt: now, ended: false, fields },
-    address: fields.uprn ? { uprn: fields.uprn, addressFrom: fields.addressFrom, addressTo: fields.addressTo, firstSeenAt: now, endedAt: null } : null,
-  };
-}
-
-async function* readBatches(extract: OpenedExtract, read: RowReader, trim: boolean): AsyncGenerator<{ rows: ExtractRow[]; rejects: Reject[] }> {
-  const width = extract.headers.length;
-  let rows: ExtractRow[] = [];
-  let rejects: Reject[] = [];
-  for await (const record of extract.records) {
-    if ('error' in record) rejects.push({ line: record.line, reason: record.error, text: record.text });
-    else if (record.fields.length !== width) rejects.push({ line: record.line, reason: `the row has ${record.fields.length} values where the header has ${width} columns`, text: record.text });
-    else if (record.text.includes('\uFFFD')) rejects.push({ line: record.line, reason: 'the row has characters that are not valid in the file’s encoding', text: record.text });
-    else {
-      // raw keeps the values exactly as sent; the mapping reads them trimmed when it says so.
-      const raw: Record<string, string> = {};
-      const values: Record<string, string> = {};
-      for (let index = 0; index < width; index++) {
-        const header = extract.headers[index] ?? `column_${index + 1}`;
-        const value = record.fields[index] ?? '';
-        raw[header] = value;
-        values[header] = trim ? value.trim() : value;
-      }
-      rows.push({ line: record.line, text: record.text, raw, canonical: read(values) });
-    }
-    if (rows.length + rejects.length >= batchSize) {
-      yield { rows, rejects };
-      rows = [];
-      rejects = [];
-    }
-  }
-  if (rows.length + rejects.length > 0) yield { rows, rejects };
-}
-
-function addCounts(total: ImportCounts, delta: ImportCounts): void {
-  for (const key of Object.keys(total) as Array<keyof ImportCounts>) total[key] += delta[key];
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 function titleOf(code: string): string {
