@@ -79,7 +79,12 @@ export function createStaffService({ db, clock, sessionHours }: { db: Db; clock:
     createApiToken,
     resolveApiToken,
     countUsers: () => repository.countUsers(db),
-    findUserByEmail: async (email: string) => repository.findUserByEmail(db, email),
+    findUserByEmail: async (email: string): Promise<StaffUser | undefined> => {
+      const found = await repository.findUserByEmail(db, email);
+      if (!found) return undefined;
+      const { passwordHash: _hidden, ...user } = found;
+      return user;
+    },
   };
 }
 
