@@ -3,7 +3,9 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { createStaffService } from './access/staff.service.ts';
 import { createDeterministicLinker } from './matching/deterministic-linker.ts';
+import { createChangeService } from './people/change.service.ts';
 import { createLinkingService } from './people/linking.service.ts';
+import { createMergeService } from './people/merge.service.ts';
 import { createPeopleService } from './people/people.service.ts';
 import { createPlaceService } from './places/place.service.ts';
 import { createImportService } from './sources/import.service.ts';
@@ -17,7 +19,9 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const imports = createImportService({ db, linking, places, clock, parallelBatches: database.kind === 'server' ? 2 : 1 });
   const people = createPeopleService({ db, places });
   const staff = createStaffService({ db, clock, sessionHours: config.sessionHours });
-  return { database, db, clock, places, linking, imports, people, staff };
+  const changes = createChangeService({ db, linking, clock });
+  const merges = createMergeService({ db, changes });
+  return { database, db, clock, places, linking, imports, people, staff, changes, merges };
 }
 
 export type Services = ReturnType<typeof createServices>;

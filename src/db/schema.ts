@@ -110,6 +110,54 @@ export type PersonLinkTable = {
   linked_by: string;
   unlinked_at: Timestamp | null;
   unlinked_by: string | null;
+  change_id: number | null;
+};
+
+export type MatchModelTable = {
+  version: Generated<number>;
+  trained_at: Generated<Date>;
+  record_count: number;
+  model: Json<Record<string, unknown>>;
+  is_current: Generated<boolean>;
+};
+
+export type PersonChangeTable = {
+  id: Generated<number>;
+  kind: 'link' | 'merge' | 'split' | 'move' | 'relink' | 'undo';
+  actor: string;
+  reason: string | null;
+  at: Generated<Date>;
+  undoes: number | null;
+  undone_by: number | null;
+  moves: ColumnType<Array<Record<string, unknown>>, string | undefined, string>;
+  persons: ColumnType<Array<Record<string, unknown>>, string | undefined, string>;
+};
+
+export type PersonChangePersonTable = { change_id: number; person_id: number };
+
+export type LinkDecisionTable = {
+  record_a: number;
+  record_b: number;
+  decision: 'same' | 'different';
+  decided_by: string;
+  decided_at: Generated<Date>;
+  change_id: number | null;
+  reason: string | null;
+};
+
+export type MatchReviewTable = {
+  id: Generated<number>;
+  source_record_id: number;
+  candidate_person_id: number;
+  candidate_record_id: number | null;
+  weight: number;
+  probability: number;
+  evidence: Json<Record<string, unknown>>;
+  model_version: number | null;
+  status: Generated<'open' | 'linked' | 'not_same' | 'skipped' | 'resolved'>;
+  created_at: Generated<Date>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
 };
 
 export type PropertyTable = {
@@ -174,6 +222,7 @@ export type JobTable = {
   last_error: string | null;
   created_at: Generated<Date>;
   finished_at: Timestamp | null;
+  progress: Json<Record<string, unknown>> | null;
 };
 
 export type SettingTable = {
@@ -190,6 +239,11 @@ export type DB = {
   person: PersonTable;
   person_name: PersonNameTable;
   person_link: PersonLinkTable;
+  match_model: MatchModelTable;
+  person_change: PersonChangeTable;
+  person_change_person: PersonChangePersonTable;
+  link_decision: LinkDecisionTable;
+  match_review: MatchReviewTable;
   property: PropertyTable;
   occupancy: OccupancyTable;
   staff_user: StaffUserTable;
