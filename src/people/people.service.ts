@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { NotFound } from '../errors.ts';
 import type { PlaceService } from '../places/place.service.ts';
 import type { Person, ResidentView, SystemGroup } from './person.ts';
+import { changesOf } from './change.repository.ts';
 import * as repository from './person.repository.ts';
 import { parseReference } from './reference.ts';
 import { searchPeople, type SearchHit } from './search.repository.ts';
@@ -40,13 +41,14 @@ export function createPeopleService({ db, places }: { db: Db; places: PlaceServi
     const id = await resolveId(idOrReference);
     const person = id === undefined ? undefined : await repository.findPerson(db, id);
     if (!person) throw new NotFound(`There is no resident with reference ${idOrReference}.`);
-    const [systems, addresses, timeline] = await Promise.all([
+    const [systems, addresses, timeline, changes] = await Promise.all([
       repository.linkedRecordsBySystem(db, person.id),
       places.addressHistory(db, person.id),
       repository.recordTimeline(db, person.id, 50),
+      changesOf(db, person.id, 50),
     ]);
     const household = person.fields.uprn ? (await places.household(db, person.fields.uprn)).filter((member) => member.personId !== person.id) : [];
-    return { person, provenance: resolveProvenance(person.provenance, systems), systems, addresses, household, timeline };
+    return { person, provenance: resolveProvenance(person.provenance, systems), systems, addresses, household, timeline, changes };
   }
 
   async function resolveId(idOrReference: string | number): Promise<number | undefined> {

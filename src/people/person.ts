@@ -1,4 +1,5 @@
 import type { StandardFields } from '../sources/source-record.ts';
+import type { PersonChange } from './change.ts';
 /** Where a golden field came from: the system, its record, and when that record changed and was last sent. */
 export type FieldProvenance = { system: string; systemName: string; sourceRecordId: number; sourceId: string; changedAt: Date; lastSeenAt: Date };
 
@@ -45,6 +46,7 @@ export type ResidentView = {
   addresses: Array<{ uprn: string; addressLine1: string | null; addressLine2: string | null; town: string | null; postcode: string | null; fromDate: string | null; toDate: string | null; isCurrent: boolean }>;
   household: HouseholdMember[];
   timeline: TimelineItem[];
+  changes: PersonChange[];
 };
 
 export const fieldLabels: Record<keyof StandardFields, string> = {

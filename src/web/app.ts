@@ -13,6 +13,7 @@ import { registerAssets } from './assets.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { registerImportRoutes } from './imports/imports.routes.ts';
+import { registerIdentityRoutes } from './people/identity.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { createRenderer } from './render.ts';
 import { csrfTokenOf } from './csrf.ts';
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerHealthRoutes(app, options.services);
   await registerAuthRoutes(app, options.services, options.config);
   await registerPeopleRoutes(app, options.services);
+  await registerIdentityRoutes(app, options.services);
   await registerImportRoutes(app, options.services, options.config);
   app.get('/', async (_request, reply) => reply.redirect('/people', 303));
   return app;

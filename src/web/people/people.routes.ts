@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../deps.ts';
-import { goldenRows, linkDescription, recordRows, searchResultsView, understoodView } from './people.view.ts';
+import { describeChange, goldenRows, linkDescription, recordRows, searchResultsView, understoodView } from './people.view.ts';
 
 const searchQuery = z.object({
   q: z.string().max(200).optional(),
@@ -36,10 +36,12 @@ export async function registerPeopleRoutes(app: FastifyInstance, services: Servi
       const view = await services.people.getResident(reference);
       if (view.person.status === 'merged' && view.person.redirectTo !== null) {
         const target = await services.people.getResident(view.person.redirectTo);
-        return reply.redirect(`/people/${target.person.reference}${tab === 'overview' ? '' : `/${tab}`}`, 301);
+        // Temporary: a merge can be undone, and a browser would remember a permanent redirect.
+        return reply.redirect(`/people/${target.person.reference}${tab === 'overview' ? '' : `/${tab}`}`, 302);
       }
       if (reference !== view.person.reference) return reply.redirect(`/people/${view.person.reference}${tab === 'overview' ? '' : `/${tab}`}`, 301);
-      return reply.page(`people/${tab}.njk`, residentContext(view, tab));
+      const { done, error } = request.query as { done?: string; error?: string };
+      return reply.page(`people/${tab}.njk`, { ...residentContext(view, tab), done, pageError: error });
     });
   }
 }
@@ -57,5 +59,6 @@ function residentContext(view: Awaited<ReturnType<Services['people']['getResiden
       records: system.records.map((record) => ({ ...record, rows: recordRows(record.fields), how: linkDescription(record.link.method) })),
     })),
     recordCount: view.systems.reduce((sum, system) => sum + system.records.length, 0),
+    changes: view.changes.map((change) => ({ ...change, description: describeChange(change, view.person.id) })),
   };
 }

@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../people/search.repository.ts';
 import type { SearchQuery } from '../../people/search.ts';
+import type { PersonChange } from '../../people/change.ts';
 import { fieldLabels, type ResidentView } from '../../people/person.ts';
 import type { StandardFields } from '../../sources/source-record.ts';
 import { describeMethod } from '../../people/person.repository.ts';
@@ -58,4 +59,22 @@ export function linkDescription(method: string): string {
 
 function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+const changeNames: Record<PersonChange['kind'], string> = {
+  link: 'Records linked', merge: 'Residents merged', split: 'Records separated', move: 'Records moved', relink: 'Records relinked', undo: 'Change undone',
+};
+
+/** What a change did, from the point of view of the resident whose history shows it. */
+export function describeChange(change: PersonChange, personId: number): { title: string; detail: string } {
+  const gained = change.moves.filter((move) => move.toPersonId === personId).length;
+  const lost = change.moves.filter((move) => move.fromPersonId === personId).length;
+  const parts: string[] = [];
+  if (gained > 0) parts.push(`${gained} record${gained === 1 ? '' : 's'} joined this resident`);
+  if (lost > 0) parts.push(`${lost} record${lost === 1 ? '' : 's'} left this resident`);
+  const state = change.persons.find((person) => person.personId === personId);
+  if (state?.after.status === 'merged') parts.push('this reference now leads to the resident the records joined');
+  if (change.reason) parts.push(`reason given: “${change.reason}”`);
+  const undone = change.undoneBy !== null ? ` (undone by change ${change.undoneBy})` : change.undoes !== null ? ` (undoing change ${change.undoes})` : '';
+  return { title: `${changeNames[change.kind]}${undone}`, detail: `${parts.join('; ') || 'No records moved'}.` };
 }
