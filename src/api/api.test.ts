@@ -87,8 +87,10 @@ describe('the JSON API', () => {
 
   it('refuses every /api/v1 route but the OpenAPI document without a token, with 401 problem+json', async () => {
     const routes = routesOf(app).filter((route) => route.url.startsWith('/api/v1/') && route.url !== '/api/v1/openapi.json' && route.method !== 'HEAD');
-    assert.deepEqual(routes.map((route) => `${route.method} ${route.url}`).sort(),
-      ['GET /api/v1/imports', 'GET /api/v1/imports/{id}', 'GET /api/v1/people', 'GET /api/v1/people/{id}', 'GET /api/v1/stats', 'POST /api/v1/imports']);
+    const listed = routes.map((route) => `${route.method} ${route.url}`);
+    for (const known of ['GET /api/v1/people', 'GET /api/v1/people/{id}', 'GET /api/v1/stats', 'GET /api/v1/imports', 'GET /api/v1/imports/{id}', 'POST /api/v1/imports']) {
+      assert.ok(listed.includes(known), `${known} is not among the routes read: ${listed.join(', ')}`);
+    }
     for (const route of routes) {
       const url = route.url.replace('{id}', '1');
       assertProblem(await app.inject({ method: route.method as 'GET' | 'POST', url }), 401);

@@ -28,7 +28,6 @@ describe('parseSearch', () => {
     { name: 'drops the leading zeros of a UPRN', input: { q: '000100012345' }, expected: { uprn: '100012345', sourceReference: '000100012345' } },
     { name: 'reads a OneStop reference as the person it names', input: { q: referenceFor(42) }, expected: { personId: 42, sourceReference: referenceFor(42) } },
     { name: 'reads a OneStop reference typed in lower case without its hyphen', input: { q: referenceFor(42).toLowerCase().replace('-', '') }, expected: { personId: 42, sourceReference: referenceFor(42).toLowerCase().replace('-', '') } },
-    { name: 'tries a single token as a source system’s own reference', input: { q: 'HB-20417' }, expected: { name: 'HB-', uprn: '20417', sourceReference: 'HB-20417' } },
     { name: 'tries a single word as a source reference as well as a name', input: { q: 'smith' }, expected: { name: 'smith', sourceReference: 'smith' } },
     { name: 'reads a name, postcode, date of birth and phone in one string', input: { q: 'jon smyth L1 8JQ 27/03/1985 07700900123' }, expected: { name: 'jon smyth', postcode: 'L1 8JQ', dob: '1985-03-27', phone: '+447700900123' } },
     { name: 'reads a postcode and date of birth given as separate filters', input: { q: 'jon smith', postcode: 'l18jq', dob: '27/03/1985' }, expected: { name: 'jon smith', postcode: 'L1 8JQ', dob: '1985-03-27' } },
@@ -46,6 +45,14 @@ describe('parseSearch', () => {
   for (const { name, input, expected } of cases) {
     it(name, () => assert.deepEqual(parseSearch(input, today), { ...nothing, ...expected }));
   }
+
+  it('tries a single token as a source system’s own reference, as it was typed', () => {
+    for (const q of ['HB-20417', 'CTX1001', ' 00123/A ']) assert.equal(parseSearch({ q }, today).sourceReference, q.trim(), q);
+  });
+
+  it('does not try text of several words as a source reference', () => {
+    assert.equal(parseSearch({ q: 'HB 20417' }, today).sourceReference, null);
+  });
 
   it('does not take a OneStop reference with one character mistyped as a person', () => {
     const reference = referenceFor(42);
