@@ -12,6 +12,8 @@ export async function startServer(services: Services, config: Config, options: {
     db: services.db,
     clock: services.clock,
     log: app.log,
+    // The embedded database has one process, so a job marked running at start-up was left by one that died.
+    ...(services.database.kind === 'embedded' ? { abandonedAfterMs: 0 } : {}),
     handlers: { [importJobKind]: async (payload) => { await services.imports.runQueued(payload); } },
   });
   await app.listen({ port: config.port, host: config.host });

@@ -5,8 +5,9 @@ import type { Queryable } from '../db/connection.ts';
 
 export type Job = { id: number; kind: string; payload: Record<string, unknown>; attempts: number };
 
-export async function enqueue(db: Queryable, kind: string, payload: Record<string, unknown>, runAfter?: Date): Promise<number> {
-  const row = await db.insertInto('job').values({ kind, payload: JSON.stringify(payload), ...(runAfter ? { run_after: runAfter } : {}) }).returning('id').executeTakeFirstOrThrow();
+/** Queues a job to run from runAfter, on the application's clock (the one workers claim by), not the database's. */
+export async function enqueue(db: Queryable, kind: string, payload: Record<string, unknown>, runAfter: Date): Promise<number> {
+  const row = await db.insertInto('job').values({ kind, payload: JSON.stringify(payload), run_after: runAfter, created_at: runAfter }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -11,7 +11,9 @@ const maxAttempts = 5;
 
 // Runs queued jobs one at a time until stopped; a failure is retried with growing waits, then left as failed.
 export function createWorker({ db, clock, handlers, log, pollMs = 1000, abandonedAfterMs = 6 * 3_600_000 }: {
-  db: Db; clock: Clock; handlers: Record<string, JobHandler>; log: WorkerLog; pollMs?: number; abandonedAfterMs?: number;
+  db: Db; clock: Clock; handlers: Record<string, JobHandler>; log: WorkerLog; pollMs?: number;
+  /** A running job older than this was left by a worker that died. 0 when this process is the only worker (PGlite). */
+  abandonedAfterMs?: number;
 }) {
   const name = `${os.hostname()}:${process.pid}`;
   let running = false;

@@ -109,7 +109,7 @@ export function createImportService({ db, linking, places, clock, parallelBatche
     const system = await ensureSystem(prepared.systemCode ?? 'mixed');
     const runId = await withTransaction(db, async (tx) => {
       const id = await startRun(tx, request, system, prepared.extract.totalBytes, 'queued');
-      await enqueue(tx, importJobKind, { runId: id, filePath: request.filePath, systemCode: request.systemCode ?? null, full: request.full ?? false, rejectsPath: rejectsPathOf(request), startedBy: actorLabel(request.actor) });
+      await enqueue(tx, importJobKind, { runId: id, filePath: request.filePath, systemCode: request.systemCode ?? null, full: request.full ?? false, rejectsPath: rejectsPathOf(request), startedBy: actorLabel(request.actor) }, clock.now());
       return id;
     });
     return getRun(runId);
