@@ -50,6 +50,11 @@ describe('parseSearch', () => {
     for (const q of ['HB-20417', 'CTX1001', ' 00123/A ']) assert.equal(parseSearch({ q }, today).sourceReference, q.trim(), q);
   });
 
+  it('reads neither a name nor a UPRN out of a system reference with digits in it', () => {
+    const query = parseSearch({ q: 'HB-20417' }, today);
+    assert.deepEqual([query.name, query.uprn, query.sourceReference], [null, null, 'HB-20417']);
+  });
+
   it('does not try text of several words as a source reference', () => {
     assert.equal(parseSearch({ q: 'HB 20417' }, today).sourceReference, null);
   });

@@ -51,8 +51,9 @@ export function parseSearch(input: { q?: string; postcode?: string; dob?: string
     return true;
   });
   take(phoneInText, (value) => { const phone = parsePhone(value); if (phone.ok && phone.value) query.phone = phone.value; return phone.ok && phone.value !== null; });
-  take(/\b\d{1,12}\b/, (value) => { query.uprn = value.replace(/^0+/, '') || null; return true; });
-  const name = text.replace(/[^\p{L}\s'-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  // A UPRN is a word of digits alone; digits inside a word (HB-20417) are part of a system's reference.
+  take(/(?<=^|\s)\d{1,12}(?=\s|$)/, (value) => { query.uprn = value.replace(/^0+/, '') || null; return true; });
+  const name = text.split(/\s+/).filter((word) => !/\d/.test(word)).join(' ').replace(/[^\p{L}\s'-]/gu, ' ').replace(/\s+/g, ' ').trim();
   query.name = name.length >= 2 ? name : null;
   applyFilter(query, 'postcode', input.postcode, (value) => parsePostcode(value), 'postcode');
   applyFilter(query, 'dob', input.dob, (value) => parseDate(value, 'auto', 'date of birth', today), 'date of birth');
