@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../db/connection.ts';
 import type { ChangeKind, PersonChange, PersonState, PersonStateChange, RecordMove } from './change.ts';
+import { idIn } from '../db/sql.ts';
 
 // SQL for person changes: the links they close and open, the persons they touch, and their record.
 
@@ -20,7 +21,7 @@ export async function lockCurrentLinks(db: Queryable, sourceRecordIds: readonly 
 export async function findLinks(db: Queryable, ids: readonly number[]): Promise<Map<number, CurrentLink & { current: boolean }>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('person_link').select(['id', 'source_record_id', 'person_id', 'method', 'score', 'evidence', 'linked_by', 'unlinked_at'])
-    .where('id', 'in', [...ids]).execute();
+    .where(idIn('id', ids)).execute();
   return new Map(rows.map((row) => [row.id, {
     id: row.id, sourceRecordId: row.source_record_id, personId: row.person_id, method: row.method, score: row.score,
     evidence: row.evidence, linkedBy: row.linked_by, current: row.unlinked_at === null,
@@ -85,7 +86,7 @@ export async function openLinks(db: Queryable, links: readonly NewLink[], change
 
 export async function personStates(db: Queryable, personIds: readonly number[]): Promise<Map<number, PersonState>> {
   if (personIds.length === 0) return new Map();
-  const rows = await db.selectFrom('person').select(['id', 'status', 'redirect_to']).where('id', 'in', [...personIds]).execute();
+  const rows = await db.selectFrom('person').select(['id', 'status', 'redirect_to']).where(idIn('id', personIds)).execute();
   return new Map(rows.map((row) => [row.id, { status: row.status, redirectTo: row.redirect_to }]));
 }
 

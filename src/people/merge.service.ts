@@ -4,6 +4,7 @@ import { withTransaction } from '../db/transaction.ts';
 import { NotFound, ValidationFailed } from '../errors.ts';
 import type { PersonChange, Target } from './change.ts';
 import type { ChangeService } from './change.service.ts';
+import { idIn } from '../db/sql.ts';
 
 export type MergeService = ReturnType<typeof createMergeService>;
 
@@ -59,7 +60,7 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
   async function moveRecords(actor: string, sourceRecordIds: readonly number[], toPersonId: number, reason: string | null = null): Promise<PersonChange> {
     return withTransaction(db, async (tx) => {
       const target = await recordsOf(tx, toPersonId);
-      const holders = await tx.selectFrom('person_link').select(['source_record_id', 'person_id']).where('source_record_id', 'in', [...sourceRecordIds]).where('unlinked_at', 'is', null).execute();
+      const holders = await tx.selectFrom('person_link').select(['source_record_id', 'person_id']).where(idIn('source_record_id', sourceRecordIds)).where('unlinked_at', 'is', null).execute();
       const leftBehind = (await Promise.all([...new Set(holders.map((row) => row.person_id))].map((id) => recordsOf(tx, id)))).flat().filter((record) => !sourceRecordIds.includes(record));
       const change = await changes.applyMoves(tx, { kind: 'move', actor, reason, targets: new Map(sourceRecordIds.map((record) => [record, { kind: 'person', personId: toPersonId } as Target])) });
       if (!change) throw new ValidationFailed('Those records are already with that resident.');

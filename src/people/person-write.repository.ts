@@ -3,6 +3,7 @@ import type { Queryable } from '../db/connection.ts';
 import type { StandardFields } from '../sources/source-record.ts';
 import type { LinkedRecord } from './survivorship.ts';
 import type { AddressEvidence } from '../places/occupancy.ts';
+import { idIn } from '../db/sql.ts';
 
 // SQL that writes persons, their golden records and the links that tie source records to them.
 
@@ -82,7 +83,7 @@ export async function loadLinkedRecords(db: Queryable, personIds: readonly numbe
       'sr.address_line1', 'sr.address_line2', 'sr.town', 'sr.postcode', 'sr.uprn', 'sr.address_from', 'sr.address_to',
       'sr.phone', 'sr.email', 'sr.ni_number',
     ])
-    .where('pl.person_id', 'in', [...personIds])
+    .where(idIn('pl.person_id', personIds))
     .where('pl.unlinked_at', 'is', null)
     .execute();
   return rows.map((row) => ({
