@@ -115,11 +115,11 @@ describe('the resident page', () => {
     const page = await signedInPage(await residentPath(server, 'AB123456C'));
     await page.getByRole('navigation', { name: 'Resident sections' }).getByRole('link', { name: 'Records (2)' }).click();
     await page.waitForURL(/\/records$/);
-    assert.deepEqual(await page.locator('main h3').allInnerTexts(), ['Council tax', 'Housing benefit']);
+    assert.deepEqual(await page.locator('main h3').allInnerTexts(), ['Council tax', 'Housing benefit', 'Records that belong to someone else']);
     const cards = page.locator('.govuk-summary-card');
     assert.equal(await cards.count(), 2);
-    assert.match((await cards.nth(0).innerText()).replace(/\s+/g, ' '), /^Reference CT1 Last said \d+ \w+ \d{4}, first seen .*, version 2\./);
-    assert.match((await cards.nth(1).innerText()).replace(/\s+/g, ' '), /^Reference HB9 Last said .* by the same National Insurance number\./);
+    assert.match((await cards.nth(0).innerText()).replace(/\s+/g, ' '), /^Reference CT1 Someone else ?: Council tax reference CT1 Last said \d+ \w+ \d{4}, first seen .*, version 2\./);
+    assert.match((await cards.nth(1).innerText()).replace(/\s+/g, ' '), /^Reference HB9 Someone else ?: Housing benefit reference HB9 Last said .* by the same National Insurance number\./);
   });
 
   it('lists the other member of the household, linking to their page', async () => {
