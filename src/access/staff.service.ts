@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import argon2 from 'argon2';
+import { argon2id, argon2Verify } from 'hash-wasm';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { Conflict, NotFound, ValidationFailed } from '../errors.ts';
@@ -8,8 +8,17 @@ import { newStaffUserSchema, toActor, type Actor, type Door, type NewStaffUser, 
 
 export type StaffService = ReturnType<typeof createStaffService>;
 
-// OWASP's argon2id minimum: 19 MiB memory, 2 iterations, 1 lane.
-const hashOptions = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/**
+ * argon2id with OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane, in WebAssembly (hash-wasm), so no native
+ * build can fail on a new machine. The result is the standard encoded form ($argon2id$v=19$m=19456,t=2,p=1$...).
+ */
+function hashPassword(password: string): Promise<string> {
+  return argon2id({ password, salt: randomBytes(16), parallelism: 1, iterations: 2, memorySize: 19_456, hashLength: 32, outputType: 'encoded' });
+}
+
+function verifyPassword(hash: string, password: string): Promise<boolean> {
+  return argon2Verify({ password, hash }).catch(() => false);
+}
 
 /** A hash to compare against when the email is unknown, so a wrong email costs as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
@@ -23,18 +32,18 @@ export function createStaffService({ db, clock, sessionHours }: { db: Db; clock:
     }
     const { email, displayName, password, role } = parsed.data;
     if (await repository.findUserByEmail(db, email)) throw new Conflict(`An account for ${email} already exists.`);
-    const passwordHash = await argon2.hash(password, hashOptions);
+    const passwordHash = await hashPassword(password);
     return repository.insertUser(db, { email, displayName, passwordHash, role, isDemo: options.isDemo ?? false });
   }
 
   async function authenticate(email: string, password: string): Promise<StaffUser | undefined> {
     const user = await repository.findUserByEmail(db, email.trim());
     if (!user?.passwordHash || !user.isActive) {
-      decoyHash ??= argon2.hash(randomBytes(16).toString('hex'), hashOptions);
-      await argon2.verify(await decoyHash, password).catch(() => false);
+      decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+      await verifyPassword(await decoyHash, password);
       return undefined;
     }
-    const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
+    const ok = await verifyPassword(user.passwordHash, password);
     if (!ok) return undefined;
     await repository.recordSignIn(db, user.id, clock.now());
     return user;
