@@ -76,11 +76,8 @@ export async function searchPeople(db: Queryable, query: SearchQuery, limit: num
   const typed = typedName(query) ?? { name: '', given: '', family: '' };
   const requirePostcode = query.postcode !== null;
   const requireDob = query.dob !== null;
-  const rows = await withTransaction(db, async (tx) => {
-    // The planner's default costs suit spinning disks and misjudge pg_trgm's selectivity, so at some table sizes it
-    // scans every name instead of using the trigram index. Costs for solid-state storage keep it on the index.
-    await sql`set local random_page_cost = 1.1`.execute(tx);
-    return sql<{ id: number; reference: string; full_name: string | null; dob: string | null; address_line1: string | null; town: string | null; postcode: string | null; score: number; tags: string[] }>`
+  const byNameAlone = !query.postcode && !query.dob && typed.name !== '';
+  const run = (runner: Queryable) => sql<{ id: number; reference: string; full_name: string | null; dob: string | null; address_line1: string | null; town: string | null; postcode: string | null; score: number; tags: string[] }>`
     with candidates as (${sql.join(sets, sql` union all `)}),
     grouped as (select id, array_agg(distinct tag) as tags from candidates group by id)
     select p.id, p.reference, p.full_name, p.dob, p.address_line1, p.town, p.postcode, g.tags,
@@ -98,8 +95,13 @@ export async function searchPeople(db: Queryable, query: SearchQuery, limit: num
       and (${typed.name} = '' or g.tags && array['reference','ni_number','phone','email','uprn','source_reference','name','sounds_like']
            or onestop_name_score(p.search_name, ${typed.given}, ${typed.family}) >= 0.4)
     order by score desc, p.family_name, p.given_name, p.id
-    limit ${limit}`.execute(tx);
-  });
+    limit ${limit}`.execute(runner);
+  // The planner's default costs suit spinning disks and misjudge pg_trgm's selectivity, so at some table sizes it
+  // scans every name instead of using the trigram index. Costs for solid-state storage keep it there; the setting
+  // needs a transaction of its own, which the other searches can do without.
+  const rows = byNameAlone
+    ? await withTransaction(db, async (tx) => { await sql`set local random_page_cost = 1.1`.execute(tx); return run(tx); })
+    : await run(db);
   return rows.rows.map((row) => ({
     personId: Number(row.id), reference: row.reference, fullName: row.full_name, dob: row.dob, addressLine1: row.address_line1,
     town: row.town, postcode: row.postcode, score: Number(row.score), matchedOn: row.tags,
