@@ -8,34 +8,45 @@ import { parsePhone } from './parse-phone.ts';
 import { parsePostcode } from './parse-postcode.ts';
 import { parseSex } from './parse-sex.ts';
 import { parseUprn } from './parse-uprn.ts';
+import { empty, type Parsed } from './parse-result.ts';
+
+/** Collects what could not be read when a row is standardised leniently. */
+export type LenientReading = { unreadable: string[] };
 
 /**
  * Turns one mapped extract row into OneStop's standard fields. The first value that cannot be read
- * gives the reason, and the importer rejects the row with it; blank values become null.
+ * gives the reason, and the importer rejects the row with it; blank values become null. With `lenient`
+ * (linking a file, where one bad value should not lose the row), a value that cannot be read becomes null
+ * too and its reason is added to `lenient.unreadable`.
  */
-export function standardiseRow(row: CanonicalRow, options: ParseOptions, today: Date = new Date()): StandardiseResult {
-  const name = parseName(
+export function standardiseRow(row: CanonicalRow, options: ParseOptions, today: Date = new Date(), lenient?: LenientReading): StandardiseResult {
+  const read = <T>(parsed: Parsed<T>): Parsed<T> => {
+    if (parsed.ok || lenient === undefined) return parsed;
+    lenient.unreadable.push(parsed.reason);
+    return empty;
+  };
+  const name = read(parseName(
     { title: row.title, given: row.given_name, middle: row.middle_name, family: row.family_name, full: row.full_name },
     options.nameFormat,
-  );
+  ));
   if (!name.ok) return name;
-  const dob = parseDate(row.dob ?? '', options.dateFormat, 'date of birth', today);
+  const dob = read(parseDate(row.dob ?? '', options.dateFormat, 'date of birth', today));
   if (!dob.ok) return dob;
-  const sex = parseSex(row.sex ?? '');
+  const sex = read(parseSex(row.sex ?? ''));
   if (!sex.ok) return sex;
-  const postcode = parsePostcode(row.postcode ?? '');
+  const postcode = read(parsePostcode(row.postcode ?? ''));
   if (!postcode.ok) return postcode;
-  const uprn = parseUprn(row.uprn ?? '');
+  const uprn = read(parseUprn(row.uprn ?? ''));
   if (!uprn.ok) return uprn;
-  const addressFrom = parseDate(row.address_from ?? '', options.dateFormat, 'date moved in', today);
+  const addressFrom = read(parseDate(row.address_from ?? '', options.dateFormat, 'date moved in', today));
   if (!addressFrom.ok) return addressFrom;
-  const addressTo = parseDate(row.address_to ?? '', options.dateFormat, 'date moved out', today);
+  const addressTo = read(parseDate(row.address_to ?? '', options.dateFormat, 'date moved out', today));
   if (!addressTo.ok) return addressTo;
-  const phone = parsePhone(row.phone ?? '');
+  const phone = read(parsePhone(row.phone ?? ''));
   if (!phone.ok) return phone;
-  const email = parseEmail(row.email ?? '');
+  const email = read(parseEmail(row.email ?? ''));
   if (!email.ok) return email;
-  const niNumber = parseNiNumber(row.ni_number ?? '');
+  const niNumber = read(parseNiNumber(row.ni_number ?? ''));
   if (!niNumber.ok) return niNumber;
   const person = name.value;
   const fields: StandardFields = {
