@@ -3,6 +3,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
 import { govDate } from '../../web/render.ts';
+import { linkFile } from '../../matching/link-file.ts';
 import { CliError, firstLine, withServices, type GlobalOptions } from '../context.ts';
 
 export function registerDataCommands(program: Command): void {
@@ -61,12 +62,39 @@ export function registerDataCommands(program: Command): void {
 
   program
     .command('link')
-    .description('link any source records that are not yet tied to a person')
-    .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .description('link a file of source-extract rows into persons, with no database (--input/--output); without --input, link any records in the database not yet tied to a person')
+    .option('--input <file>', 'a CSV of canonical source-extract rows (the import columns), or any extract with --mapping')
+    .option('--output <file>', 'where to write source_system,source_id,person_id for every input row')
+    .option('--explain <file>', 'also write the scored pairs, with each field\'s level and weight')
+    .option('--mapping <file>', 'a mapping file for an extract whose columns are not the canonical ones')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: { input?: string; output?: string; explain?: string; mapping?: string; json?: boolean }, command: Command) => {
+      if (options.input !== undefined || options.output !== undefined) {
+        if (!options.input || !options.output) throw new CliError('Give both --input and --output to link a file.', 2);
+        const counts = await linkFile({
+          input: options.input, output: options.output,
+          ...(options.explain ? { explain: options.explain } : {}), ...(options.mapping ? { mapping: options.mapping } : {}),
+          onProgress: stageReporter(options.json === true),
+        }).catch((error: unknown) => { throw new CliError(firstLine(error), 2); });
+        process.stdout.write(options.json ? `${JSON.stringify(counts)}\n`
+          : `Linked ${counts.rows.toLocaleString('en-GB')} rows into ${counts.persons.toLocaleString('en-GB')} persons (${counts.automaticLinks.toLocaleString('en-GB')} automatic links, ${counts.reviewPairs.toLocaleString('en-GB')} pairs for review). ${counts.skippedWithoutSourceId} rows had no source_id; ${counts.unreadableValues} values could not be read and were taken as empty. Written to ${options.output}.\n`);
+        return;
+      }
       await withServices(command.optsWithGlobals<GlobalOptions>(), async ({ services }) => {
         const outcome = await services.linking.linkUnlinked(services.db, 'cli:link');
         process.stdout.write(options.json ? `${JSON.stringify(outcome)}\n` : `Linked ${outcome.linked} records; ${outcome.personsCreated} new residents.\n`);
       });
     });
+}
+
+/** One line per stage on a terminal's standard error, so a long link shows it is moving. */
+export function stageReporter(quiet: boolean): (stage: string, done: number, total: number) => void {
+  let last = '';
+  return (stage, done, total) => {
+    if (quiet || !process.stderr.isTTY) return;
+    const line = `${stage}: ${total > 0 ? Math.floor((done / total) * 100) : 0}%`;
+    if (line === last) return;
+    last = line;
+    process.stderr.write(`\r${line.padEnd(40)}${done >= total ? '\n' : ''}`);
+  };
 }
