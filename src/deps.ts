@@ -3,6 +3,11 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { createStaffService } from './access/staff.service.ts';
 import { createDeterministicLinker } from './matching/deterministic-linker.ts';
+import { createMatchService } from './matching/match.service.ts';
+import { createProbabilisticLinker } from './matching/probabilistic-linker.ts';
+import { createRelinkService } from './matching/relink.service.ts';
+import { insertSuggestions } from './matching/review.repository.ts';
+import { createReviewService } from './matching/review.service.ts';
 import { createChangeService } from './people/change.service.ts';
 import { createLinkingService } from './people/linking.service.ts';
 import { createMergeService } from './people/merge.service.ts';
@@ -14,14 +19,17 @@ import { createImportService } from './sources/import.service.ts';
 export function createServices(database: Database, config: Pick<Config, 'sessionHours'>, clock: Clock = systemClock) {
   const db = database.db;
   const places = createPlaceService();
-  const linker = createDeterministicLinker();
-  const linking = createLinkingService({ linker, places, clock });
+  const matches = createMatchService({ db });
+  const linker = createProbabilisticLinker({ matches, fallback: createDeterministicLinker() });
+  const linking = createLinkingService({ linker, places, clock, reviews: { record: (tx, suggestions) => insertSuggestions(tx, suggestions, clock.now()) } });
   const imports = createImportService({ db, linking, places, clock, parallelBatches: database.kind === 'server' ? 2 : 1 });
   const people = createPeopleService({ db, places });
   const staff = createStaffService({ db, clock, sessionHours: config.sessionHours });
   const changes = createChangeService({ db, linking, clock });
   const merges = createMergeService({ db, changes });
-  return { database, db, clock, places, linking, imports, people, staff, changes, merges };
+  const reviews = createReviewService({ db, merges, clock });
+  const relink = createRelinkService({ db, changes, clock });
+  return { database, db, clock, places, linking, imports, people, staff, changes, merges, matches, reviews, relink };
 }
 
 export type Services = ReturnType<typeof createServices>;

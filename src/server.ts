@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Services } from './deps.ts';
 import { createWorker } from './jobs/worker.ts';
+import { relinkJobKind } from './matching/relink.service.ts';
 import { importJobKind } from './sources/import.service.ts';
 import { buildApp, type DemoAccount } from './web/app.ts';
 
@@ -14,7 +15,10 @@ export async function startServer(services: Services, config: Config, options: {
     log: app.log,
     // The embedded database has one process, so a job marked running at start-up was left by one that died.
     ...(services.database.kind === 'embedded' ? { abandonedAfterMs: 0 } : {}),
-    handlers: { [importJobKind]: async (payload) => { await services.imports.runQueued(payload); } },
+    handlers: {
+      [importJobKind]: (payload) => services.imports.runQueued(payload),
+      [relinkJobKind]: (payload, job) => services.relink.runRelinkJob(job.id, payload),
+    },
   });
   await app.listen({ port: config.port, host: config.host });
   worker.start();

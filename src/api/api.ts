@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../deps.ts';
+import { registerMatchApi } from './match.api.ts';
 import { percentDone, type ImportRun } from '../sources/source.ts';
 import type { ResidentView } from '../people/person.ts';
 import { importParamsSchema, importRunSchema, personSchema, problemSchema, searchParamsSchema, searchResponseSchema, statsSchema } from './schemas.ts';
@@ -44,6 +45,8 @@ export async function registerApi(app: FastifyInstance, services: Services, uplo
 
   api.get('/api/v1/people/:id', { schema: { summary: 'One resident: golden record with provenance, source records, addresses and household', tags: ['people'], params: z.object({ id: z.string().max(40).describe('The OneStop reference (K7M3-9QD2) or numeric id') }), response: { 200: personSchema, ...errors } } }, async (request) =>
     personJson(await services.people.getResident(request.params.id)));
+
+  await registerMatchApi(app, services);
 
   api.get('/api/v1/stats', { schema: { summary: 'Counts of persons, source records and links', tags: ['people'], response: { 200: statsSchema } } }, async () => services.people.stats());
 

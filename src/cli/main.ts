@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDataCommands } from './commands/data.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerRelinkCommand } from './commands/relink.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerStaffCommands } from './commands/staff.ts';
 import { reportError } from './context.ts';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerServeCommands(program);
   registerImportCommand(program);
   registerDataCommands(program);
+  registerRelinkCommand(program);
   registerStaffCommands(program);
   return program;
 }

@@ -36,3 +36,14 @@ export async function releaseAbandoned(db: Queryable, lockedBefore: Date): Promi
     .where('status', '=', 'running').where('locked_at', '<', lockedBefore).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+export async function setProgress(db: Queryable, id: number, progress: Record<string, unknown>): Promise<void> {
+  await db.updateTable('job').set({ progress: JSON.stringify(progress) }).where('id', '=', id).execute();
+}
+
+export type JobStatus = { id: number; kind: string; status: string; progress: Record<string, unknown> | null; createdAt: Date; finishedAt: Date | null; lastError: string | null };
+
+export async function latestJob(db: Queryable, kind: string): Promise<JobStatus | undefined> {
+  const row = await db.selectFrom('job').select(['id', 'kind', 'status', 'progress', 'created_at', 'finished_at', 'last_error']).where('kind', '=', kind).orderBy('id', 'desc').executeTakeFirst();
+  return row ? { id: row.id, kind: row.kind, status: row.status, progress: row.progress, createdAt: row.created_at, finishedAt: row.finished_at, lastError: row.last_error } : undefined;
+}

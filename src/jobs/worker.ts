@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import * as jobs from './job.repository.ts';
 
-export type JobHandler = (payload: Record<string, unknown>, job: jobs.Job) => Promise<void>;
+export type JobHandler = (payload: Record<string, unknown>, job: jobs.Job) => Promise<unknown>;
 
 export type WorkerLog = { info(object: object, message: string): void; error(object: object, message: string): void };
 

@@ -12,10 +12,13 @@ export type LinkableRecord = {
 
 export type LinkEvidence = Record<string, unknown>;
 
+/** A known person the record might be, not sure enough to link: a member of staff decides. */
+export type ReviewSuggestion = { personId: number; sourceRecordId: number; weight: number; probability: number; evidence: LinkEvidence; modelVersion: number };
+
 /** Where one record should go: to an existing person, or to a new person shared by its group. */
 export type LinkDecision =
   | { sourceRecordId: number; kind: 'existing'; personId: number; method: string; score: number | null; evidence: LinkEvidence }
-  | { sourceRecordId: number; kind: 'new'; group: number; method: string; score: number | null; evidence: LinkEvidence };
+  | { sourceRecordId: number; kind: 'new'; group: number; method: string; score: number | null; evidence: LinkEvidence; review?: ReviewSuggestion };
 
 export type Linker = {
   readonly name: string;

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/connection.ts';
 import { withTransaction } from '../db/transaction.ts';
-import type { LinkableRecord, Linker } from '../matching/linker.ts';
+import type { LinkableRecord, Linker, ReviewSuggestion } from '../matching/linker.ts';
 import { searchName } from '../matching/keys.ts';
 import type { AddressEvidence } from '../places/occupancy.ts';
 import type { PlaceService } from '../places/place.service.ts';
@@ -18,7 +18,10 @@ export type IncomingRecord = LinkableRecord & { linked: LinkedRecord; address: A
 export type LinkOutcome = { personsCreated: number; personIds: number[] };
 
 // Ties source records to persons through the Linker, then keeps golden records and occupancy in step.
-export function createLinkingService({ linker, places, clock }: { linker: Linker; places: PlaceService; clock: Clock }) {
+/** Where suggestions for clerical review go (the matching domain's review queue). */
+export type ReviewSink = { record(tx: Tx, suggestions: ReadonlyArray<ReviewSuggestion & { recordId: number }>): Promise<void> };
+
+export function createLinkingService({ linker, places, clock, reviews }: { linker: Linker; places: PlaceService; clock: Clock; reviews?: ReviewSink }) {
   async function linkRecords(tx: Tx, records: readonly IncomingRecord[], linkedBy: string): Promise<LinkOutcome> {
     if (records.length === 0) return { personsCreated: 0, personIds: [] };
     const decisions = await linker.decide(tx, records);
@@ -46,6 +49,8 @@ export function createLinkingService({ linker, places, clock }: { linker: Linker
     })), now);
     const existing = [...new Set(decisions.flatMap((decision) => (decision.kind === 'existing' ? [decision.personId] : [])))];
     await refreshPersons(tx, existing);
+    const suggestions = decisions.flatMap((decision) => (decision.kind === 'new' && decision.review ? [{ ...decision.review, recordId: decision.sourceRecordId }] : []));
+    if (suggestions.length > 0) await reviews?.record(tx, suggestions);
     return { personsCreated: groups.size, personIds: [...existing, ...ids] };
   }
 

@@ -16,7 +16,7 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
     return rows.map((row) => row.source_record_id);
   }
 
-  async function decide(tx: Tx, pairs: ReadonlyArray<[number, number]>, decision: 'same' | 'different', actor: string, changeId: number, reason: string | null): Promise<void> {
+  async function decide(tx: Tx, pairs: ReadonlyArray<[number, number]>, decision: 'same' | 'different', actor: string, changeId: number | null, reason: string | null): Promise<void> {
     const unique = [...new Map(pairs.filter(([a, b]) => a !== b).map(([a, b]) => (a < b ? [a, b] : [b, a]) as [number, number]).map((pair) => [`${pair[0]}:${pair[1]}`, pair])).values()];
     if (unique.length === 0) return;
     await sql`insert into link_decision (record_a, record_b, decision, decided_by, change_id, reason)
@@ -70,5 +70,11 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
     });
   }
 
-  return { mergePersons, splitRecords, moveRecords };
+  /** Staff say these records are not the person: kept as decisions against every record the person holds. */
+  async function recordDifferent(tx: Tx, actor: string, sourceRecordIds: readonly number[], personId: number, reason: string | null): Promise<void> {
+    const theirs = await recordsOf(tx, personId);
+    await decide(tx, sourceRecordIds.flatMap((a) => theirs.map((b) => [a, b] as [number, number])), 'different', actor, null, reason);
+  }
+
+  return { mergePersons, splitRecords, moveRecords, recordDifferent };
 }

@@ -15,6 +15,8 @@ import { registerHealthRoutes } from './health.routes.ts';
 import { registerImportRoutes } from './imports/imports.routes.ts';
 import { registerIdentityRoutes } from './people/identity.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerReviewRoutes } from './reviews/reviews.routes.ts';
+import { registerMatchingRoutes } from './matching/matching.routes.ts';
 import { createRenderer } from './render.ts';
 import { csrfTokenOf } from './csrf.ts';
 import { identify, isApi, isPublic } from './session.ts';
@@ -90,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuthRoutes(app, options.services, options.config);
   await registerPeopleRoutes(app, options.services);
   await registerIdentityRoutes(app, options.services);
+  await registerReviewRoutes(app, options.services);
+  await registerMatchingRoutes(app, options.services);
   await registerImportRoutes(app, options.services, options.config);
   app.get('/', async (_request, reply) => reply.redirect('/people', 303));
   return app;
