@@ -12,6 +12,7 @@ import { importJobKind } from '../../src/sources/import.service.ts';
 import { buildApp } from '../../src/web/app.ts';
 import type { SystemActor } from '../../src/access/staff.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { relinkJobKind } from '../../src/matching/relink.service.ts';
 
 // One running OneStop per browser test file: a fresh database with a small extract from two systems,
 // the real app listening on a free port, a job worker for uploaded imports, and one Chromium.
@@ -54,13 +55,17 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-export async function startServer(): Promise<TestServer> {
+/** A test server; `prepare` loads more data before it starts serving. */
+export async function startServer(prepare?: (services: Services) => Promise<void>): Promise<TestServer> {
   const database = await openTestDatabase();
   const services = createServices(database, { sessionHours: 8 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onestop-browser-'));
   const worker = createWorker({
     db: services.db, clock: services.clock, pollMs: 100,
-    handlers: { [importJobKind]: async (payload) => { await services.imports.runQueued(payload); } },
+    handlers: {
+      [importJobKind]: (payload) => services.imports.runQueued(payload),
+      [relinkJobKind]: (payload, job) => services.relink.runRelinkJob(job.id, payload),
+    },
     log: { info: () => undefined, error: (object, message) => console.error(message, object) },
   });
   let app: FastifyInstance | undefined;
@@ -68,6 +73,7 @@ export async function startServer(): Promise<TestServer> {
   try {
     await services.staff.addUser({ ...staff, role: 'adviser' });
     await importExtracts(services, dataDir);
+    await prepare?.(services);
     worker.start();
     app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir } });
     await app.listen({ port: 0, host: '127.0.0.1' });
