@@ -55,6 +55,23 @@ describe('reviewing possible matches', () => {
   });
 });
 
+describe('the evidence on the resident page', () => {
+  it('explains each probabilistic link with a waterfall, and lists possible duplicates', async () => {
+    const page = await server.newPage({ signedIn: true });
+    const [item] = await server.services.reviews.queue('open', 1);
+    assert.ok(item?.candidate?.personReference);
+    await page.goto(`${server.baseUrl}/people/${item.candidate.personReference}`);
+    assert.match(await seen(page), /Possible duplicates/);
+    const linked = await server.services.db.selectFrom('person_link').innerJoin('person', 'person.id', 'person_link.person_id')
+      .select('person.reference').where('person_link.method', '=', 'probabilistic').where('person_link.unlinked_at', 'is', null).executeTakeFirstOrThrow();
+    await page.goto(`${server.baseUrl}/people/${linked.reference}/records`);
+    await page.getByText(/Why this record is with this resident/).first().click();
+    assert.equal(await page.locator('details[open] svg[role="img"]').count(), 1);
+    assert.match(await seen(page, 'details[open]'), /\(([+−±])\d+\.\d\)/);
+    await assertAccessible(page, 'Records with link evidence');
+  });
+});
+
 describe('relinking from the matching page', () => {
   it('shows the current model and relinks the council as a background job', async () => {
     const page = await server.newPage({ signedIn: true });

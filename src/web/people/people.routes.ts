@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../deps.ts';
+import type { Explanation } from '../../matching/engine/explain.ts';
+import { waterfallSvg } from '../../matching/waterfall.ts';
 import { describeChange, goldenRows, linkDescription, recordRows, searchResultsView, understoodView } from './people.view.ts';
 
 const searchQuery = z.object({
@@ -41,9 +43,27 @@ export async function registerPeopleRoutes(app: FastifyInstance, services: Servi
       }
       if (reference !== view.person.reference) return reply.redirect(`/people/${view.person.reference}${tab === 'overview' ? '' : `/${tab}`}`, 301);
       const { done, error } = request.query as { done?: string; error?: string };
-      return reply.page(`people/${tab}.njk`, { ...residentContext(view, tab), done, pageError: error });
+      const extra = tab === 'records' ? { explanations: await linkExplanations(services, view) }
+        : tab === 'overview' ? { reviews: await services.reviews.forPerson(view.person.id) } : {};
+      return reply.page(`people/${tab}.njk`, { ...residentContext(view, tab), ...extra, done, pageError: error });
     });
   }
+}
+
+/** Why each record is with this resident: the evidence its link kept, drawn as a waterfall. */
+async function linkExplanations(services: Services, view: Awaited<ReturnType<Services['people']['getResident']>>) {
+  const explained: Record<number, { chart: string; sentences: string[]; probability: number }> = {};
+  for (const record of view.systems.flatMap((system) => system.records)) {
+    const evidence = record.link.evidence as { explanation?: Explanation; withSourceRecordId?: number };
+    const explanation = evidence.explanation ?? (evidence.withSourceRecordId ? await services.matches.explainRecords(record.sourceRecordId, evidence.withSourceRecordId) : undefined);
+    if (!explanation) continue;
+    explained[record.sourceRecordId] = {
+      chart: waterfallSvg(explanation, `link-${record.sourceRecordId}`, 'How the match weight adds up for this record'),
+      sentences: explanation.fields.filter((field) => field.level !== 0).map((field) => field.text),
+      probability: explanation.probability,
+    };
+  }
+  return explained;
 }
 
 function residentContext(view: Awaited<ReturnType<Services['people']['getResident']>>, tab: Tab) {
