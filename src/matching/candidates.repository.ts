@@ -22,23 +22,24 @@ export async function findCandidatePersons(db: Queryable, records: ReadonlyArray
     ),
     keyed as (select q.*, nullif(dmetaphone(coalesce(family, '')), '') as family_sound, nullif(dmetaphone(coalesce(given, '')), '') as given_sound from q)
     select distinct c.i, c.person_id from keyed k cross join lateral (
-      select k.i, l.person_id from source_record r join person_link l on l.source_record_id = r.id and l.unlinked_at is null
-        where k.ni is not null and r.ni_number = k.ni
-      union all
-      select k.i, l.person_id from source_record r join person_link l on l.source_record_id = r.id and l.unlinked_at is null
-        where k.phone is not null and r.phone = k.phone
-      union all
-      select k.i, l.person_id from source_record r join person_link l on l.source_record_id = r.id and l.unlinked_at is null
-        where k.email is not null and lower(r.email) = k.email
+      -- Records first, a few at most, then their persons: a plan that joins every link to every record is never cheaper.
+      select k.i, l.person_id from (
+        (select r.id from source_record r where k.ni is not null and r.ni_number = k.ni limit ${perRule})
+        union all
+        (select r.id from source_record r where k.phone is not null and r.phone = k.phone limit ${perRule})
+        union all
+        (select r.id from source_record r where k.email is not null and lower(r.email) = k.email limit ${perRule})
+        union all
+        (select r.id from source_record r where k.postcode is not null and r.postcode = k.postcode
+          and dmetaphone(coalesce(r.family_name, '')) = k.family_sound limit ${perRule})
+      ) found cross join lateral (
+        select person_id from person_link l where l.source_record_id = found.id and l.unlinked_at is null) l
       union all
       (select k.i, p.id from person p where k.dob is not null and p.dob = k.dob and p.status = 'active'
         and (p.family_phonetic = k.family_sound or p.given_phonetic = k.given_sound or p.postcode = k.postcode) limit ${perRule})
       union all
       (select k.i, p.id from person p where k.postcode is not null and p.postcode = k.postcode and p.status = 'active'
         and (p.family_phonetic = k.family_sound or p.given_phonetic = k.given_sound) limit ${perRule})
-      union all
-      (select k.i, l.person_id from source_record r join person_link l on l.source_record_id = r.id and l.unlinked_at is null
-        where k.postcode is not null and r.postcode = k.postcode and dmetaphone(coalesce(r.family_name, '')) = k.family_sound limit ${perRule})
       union all
       (select k.i, p.id from person p where k.family_sound is not null and k.given_sound is not null and p.family_phonetic = k.family_sound
         and p.given_phonetic = k.given_sound and p.status = 'active' limit ${perRule})
