@@ -72,6 +72,12 @@ describe('generateCouncil', () => {
     assert.ok(phones.every((phone) => /^07\d{3} \d{6}$/.test(phone)));
   });
 
+  it('gives people their own email addresses, namesakes included', () => {
+    const emails = council.residents.flatMap((resident) => resident.email ?? []);
+    assert.ok(emails.length > council.residents.length * 0.3);
+    assert.equal(new Set(emails).size, emails.length);
+  });
+
   it('gives twins the same date of birth, family name and address', () => {
     const twins = withCase('twin');
     assert.ok(twins.length >= 4);

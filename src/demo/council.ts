@@ -155,7 +155,8 @@ function materialise(random: Random, issuer: IdentityIssuer, plan: MemberPlan, h
     id, householdId: household.id, givenName: plan.givenName, middleName: plan.middleName, familyName: plan.familyName,
     maidenName: plan.maidenName, suffix: plan.suffix, dob: plan.dob, sex: plan.sex,
     phone: hasPhone ? issuer.nextMobile() : null,
-    email: hasEmail ? emailFor(random, plan.givenName, plan.familyName, Number(plan.dob.slice(0, 4))) : null,
+    // Each person's email is their own: two people with one name do not share a mailbox.
+    email: hasEmail ? issuer.ownEmail(emailFor(random, plan.givenName, plan.familyName, Number(plan.dob.slice(0, 4)))) : null,
     niNumber: age >= 16 ? issuer.nextNiNumber() : null,
     uprn: household.uprn,
     addressFrom: maxIso(plan.dob, household.movedIn),

@@ -22,6 +22,16 @@ describe('IdentityIssuer', () => {
     assert.equal(new Set([...mobiles, ...landlines]).size, 3000);
   });
 
+  it('gives an email address once: a second person asking for it gets a number before the @', () => {
+    const emails = new IdentityIssuer(new Random(3));
+    const first = emails.ownEmail('jo.bloggs@example.com');
+    const second = emails.ownEmail('jo.bloggs@example.com');
+    const third = emails.ownEmail('jo.bloggs@example.com');
+    assert.equal(first, 'jo.bloggs@example.com');
+    assert.match(second, /^jo\.bloggs\d{2}@example\.com$/);
+    assert.equal(new Set([first, second, third]).size, 3);
+  });
+
   it('issues NHS-style care numbers in the 999 test range with a valid check digit', () => {
     for (let count = 0; count < 500; count++) {
       const number = issuer.nextCareNumber();

@@ -25,6 +25,8 @@ export class IdentityIssuer {
   private landlines = 0;
   private niNumbers = 0;
   private careNumbers = 0;
+  /** Email addresses given out, as 52-bit hashes: a million residents' addresses in a few megabytes. */
+  private readonly emails = new Set<number>();
   private readonly dramaMobile: Scatter;
   private readonly dramaLandline: Scatter;
   private readonly mobile: Scatter;
@@ -64,6 +66,23 @@ export class IdentityIssuer {
     return `${prefix}${pad(value % 1_000_000, 6)}${this.random.pick(['A', 'B', 'C', 'D'])}`;
   }
 
+  /**
+   * The address itself when no one has it yet; otherwise, as a mail provider would make them, the address
+   * with a two-digit number before the @, the first free one. No random draw, so the rest of the council is
+   * the same whatever emails are taken.
+   */
+  ownEmail(wanted: string): string {
+    const at = wanted.lastIndexOf('@');
+    const local = wanted.slice(0, at);
+    const domain = wanted.slice(at);
+    let email = wanted;
+    for (let attempt = 0; this.emails.has(hashText(email)); attempt++) {
+      email = `${local}${10 + ((hashText(local) + attempt * 37) % 90)}${attempt >= 90 ? attempt : ''}${domain}`;
+    }
+    this.emails.add(hashText(email));
+    return email;
+  }
+
   /** A ten-digit NHS-style number in the 999 range NHS England keeps for testing, with a valid check digit. */
   nextCareNumber(): string {
     for (;;) {
@@ -88,6 +107,18 @@ export function isValidNiNumber(value: string): boolean {
   if (!match?.[1]) return false;
   const [first, second] = match[1];
   return !'DFIQUV'.includes(first ?? 'D') && !'DFIOQUV'.includes(second ?? 'D') && !niRefusedPrefixes.has(match[1]);
+}
+
+/** FNV-1a in two 26-bit halves: a 52-bit hash that fits a number exactly. */
+function hashText(text: string): number {
+  let high = 0x811c9dc5;
+  let low = 0x01000193;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    high = Math.imul(high ^ code, 0x01000193);
+    low = Math.imul(low ^ code, 0x5bd1e995);
+  }
+  return (high >>> 6) * 67_108_864 + (low >>> 6);
 }
 
 export function pad(value: number, width: number): string {

@@ -1,6 +1,6 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeTestDatabase, freshServices } from '../test-support.ts';
+import { closeTestDatabase, freshServices, testActor } from '../test-support.ts';
 import { importDemoCouncil, personOfRecords, truthByRecord } from './identity.test-support.ts';
 
 after(closeTestDatabase);
@@ -30,7 +30,7 @@ describe('relinking the council', () => {
     const truth = await truthByRecord(services, truthFile);
     const before = await personOfRecords(services);
     const deterministic = pairCounts(before, truth);
-    const summary = await services.relink.relink('system:test');
+    const summary = await services.relink.relink(testActor);
     const afterRelink = await personOfRecords(services);
     const probabilistic = pairCounts(afterRelink, truth);
     assert.equal(summary.modelVersion, 1);
@@ -47,9 +47,9 @@ describe('relinking the council', () => {
   it('changes nothing when run again on the same records', async () => {
     const services = await freshServices();
     await importDemoCouncil(services, 300);
-    await services.relink.relink('system:test');
+    await services.relink.relink(testActor);
     const first = await personOfRecords(services);
-    const again = await services.relink.relink('system:test');
+    const again = await services.relink.relink(testActor);
     assert.equal(again.movedRecords, 0);
     assert.deepEqual(await personOfRecords(services), first);
     assert.equal(again.modelVersion, 2);
@@ -58,10 +58,10 @@ describe('relinking the council', () => {
   it('queues the unsure pairs for review, once each', async () => {
     const services = await freshServices();
     await importDemoCouncil(services, 300);
-    const summary = await services.relink.relink('system:test');
+    const summary = await services.relink.relink(testActor);
     const counts = await services.reviews.counts();
     assert.equal(counts.open, summary.reviewsQueued);
-    await services.relink.relink('system:test');
+    await services.relink.relink(testActor);
     assert.equal((await services.reviews.counts()).open, counts.open);
   });
 });

@@ -1,5 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import { applyScope, withScope } from '../access/scope.ts';
+import { actorLabel, type AnyActor, type SystemActor } from '../access/staff.ts';
+import { authorize } from '../access/policy.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -25,19 +28,22 @@ export type RelinkSummary = {
 };
 
 const pageSize = 50_000;
+const systemActor: SystemActor = { kind: 'system', name: 'relink', door: 'job' };
 /** Records moved per change (and transaction): whole clusters, so a new person's records arrive together. */
 const chunkSize = 2_000;
 
 // Re-links the whole council with the probabilistic engine: learns a model from the council's own records, clusters
 // them, moves records between persons with stable references, and queues the unsure pairs for staff to review.
 export function createRelinkService({ db, changes, clock }: { db: Db; changes: ChangeService; clock: Clock }) {
-  async function relink(actor: string, onProgress: RelinkProgress = () => undefined): Promise<RelinkSummary> {
+  async function relink(by: AnyActor, onProgress: RelinkProgress = () => undefined): Promise<RelinkSummary> {
+    authorize(by, 'relink.run');
+    const actor = actorLabel(by);
     const seconds: Record<string, number> = {};
     let started = performance.now();
     const lap = (stage: string) => { seconds[stage] = Math.round(performance.now() - started) / 1000; started = performance.now(); };
     const held: repository.HeldRecord[] = [];
     for (let after = 0; ;) {
-      const page = await repository.loadRecordsPage(db, after, pageSize);
+      const page = await withScope(db, systemActor, (tx) => repository.loadRecordsPage(tx, after, pageSize));
       held.push(...page);
       onProgress('load', held.length, held.length);
       if (page.length < pageSize) break;
@@ -46,9 +52,12 @@ export function createRelinkService({ db, changes, clock }: { db: Db; changes: C
     lap('load');
     const indexOf = new Map(held.map((record, index) => [record.id, index]));
     const decisions = await repository.loadDecisions(db);
-    const different = decisions.filter((d) => d.decision === 'different').flatMap((d) => pairOf(indexOf, d.a, d.b));
-    const result = await linkRecords(held.map((record) => record.input), { onProgress });
-    if (different.length > 0) process.emitWarning(`relink: ${different.length} staff decisions are not yet passed to the engine's clustering`);
+    // What staff decided (separating records, or answering a review) binds the clustering: kept apart, or together.
+    const constraints = {
+      cannotLink: decisions.filter((d) => d.decision === 'different').flatMap((d) => pairOf(indexOf, d.a, d.b)),
+      mustLink: decisions.filter((d) => d.decision === 'same').flatMap((d) => pairOf(indexOf, d.a, d.b)),
+    };
+    const result = await linkRecords(held.map((record) => record.input), { onProgress, constraints });
     lap('link');
     const modelVersion = await saveCurrentModel(db, result.model);
     const { movedRecords, changeCount } = await applyClusters(actor, held, result, modelVersion, onProgress);
@@ -83,6 +92,7 @@ export function createRelinkService({ db, changes, clock }: { db: Db; changes: C
         start++;
       }
       const change = await withTransaction(db, async (tx) => {
+        await applyScope(tx, { kind: 'all' });
         await sql`select pg_advisory_xact_lock(hashtext('onestop.link'))`.execute(tx);
         return changes.applyMoves(tx, {
           kind: 'relink', actor, reason: `Relinked with model version ${modelVersion}`, targets: chunk,
@@ -121,7 +131,9 @@ export function createRelinkService({ db, changes, clock }: { db: Db; changes: C
   }
 
   /** Queues a relink for the job worker, unless one is already waiting or running. */
-  async function queueRelink(actor: string): Promise<number> {
+  async function queueRelink(by: AnyActor): Promise<number> {
+    authorize(by, 'relink.run');
+    const actor = actorLabel(by);
     return withTransaction(db, async (tx) => {
       await sql`select pg_advisory_xact_lock(hashtext('onestop.relink.queue'))`.execute(tx);
       const pending = await tx.selectFrom('job').select('id').where('kind', '=', relinkJobKind).where('status', 'in', ['queued', 'running']).executeTakeFirst();
@@ -131,7 +143,7 @@ export function createRelinkService({ db, changes, clock }: { db: Db; changes: C
 
   /** The job's half: runs the relink and keeps its progress where the pages can show it. */
   async function runRelinkJob(jobId: number, payload: Record<string, unknown>): Promise<RelinkSummary> {
-    const actor = typeof payload.actor === 'string' ? payload.actor : 'system:job';
+    const actor: SystemActor = { kind: 'system', name: typeof payload.actor === 'string' ? `relink for ${payload.actor}` : 'relink', door: 'job' };
     let last = 0;
     const summary = await relink(actor, (stage, done, total) => {
       const now = Date.now();

@@ -60,6 +60,8 @@ describe('comparePair: other fields', () => {
   it('sees a middle initial that fits', () => assert.equal(levels({ middleName: 'J' }, { middleName: 'James' })[field.middle], 2));
   it('sees a junior against no suffix', () => assert.equal(levels({ familyName: 'Pearson Jr' }, { familyName: 'Pearson' })[field.suffix], 2));
   it('sees the same email name at another domain', () => assert.equal(levels({ email: 'ann.lee@example.com' }, { email: 'annlee@example.org' })[field.email], 2));
+  it('sees an email name a typing slip apart', () => assert.equal(levels({ email: 'ann.lee@example.com' }, { email: 'ann.lea@example.com' })[field.email], 3));
+  it('sees email names that differ in their numbers as different', () => assert.equal(levels({ email: 'lmurphy@example.com' }, { email: 'lmurphy31@example.com' })[field.email], 4));
   it('sees an NI number without its suffix letter', () => assert.equal(levels({ niNumber: 'AB123456C' }, { niNumber: 'AB123456D' })[field.ni], 2));
   it('sees records from two systems', () => assert.equal(levels({}, {}, 'other')[field.system], 2));
 });

@@ -3,6 +3,7 @@ import { field, householdLevel } from './fields.ts';
 import { groupsPerName, type PreparedRecords } from './prepare.ts';
 import { damerauCodes, jaroWinklerCodes } from './similarity.ts';
 import { compareDates } from './compare-dates.ts';
+import { namesakesLevel } from './namesakes.ts';
 
 // The comparison of one pair of records, field by field, into levels (see fields.ts). Written for the hot
 // loop: ids first (equal ids are equal values), string measures only when the ids differ.
@@ -210,8 +211,30 @@ function compareEmail(r: PreparedRecords, a: number, b: number): number {
   const localB = r.emailLocal[b] ?? -1;
   if (localA < 0 || localB < 0) return 4;
   if (localA === localB) return 2;
-  const close = jaroWinklerIds(r.emails, localA, localB) >= closeSimilarity || damerauIds(r.emails, localA, localB, 1) <= 1;
-  return close ? 3 : 4;
+  if (damerauIds(r.emails, localA, localB, 1) <= 1) return 3;
+  // Jaro–Winkler forgives a number added at the end, but numbers in an email name are chosen (a birth year,
+  // the first number free): lmurphy and lmurphy31 are two mailboxes, not a slip.
+  return jaroWinklerIds(r.emails, localA, localB) >= closeSimilarity && sameDigits(r.emails, localA, localB) ? 3 : 4;
+}
+
+/** Whether two pool entries hold the same digits in the same order (none counts as the same). */
+function sameDigits(pool: TextPool, a: number, b: number): boolean {
+  let atA = pool.starts[a] ?? 0;
+  let atB = pool.starts[b] ?? 0;
+  const endA = pool.starts[a + 1] ?? 0;
+  const endB = pool.starts[b + 1] ?? 0;
+  for (;;) {
+    while (atA < endA && !isDigit(pool.codes[atA] ?? 0)) atA++;
+    while (atB < endB && !isDigit(pool.codes[atB] ?? 0)) atB++;
+    if (atA === endA || atB === endB) return atA === endA && atB === endB;
+    if (pool.codes[atA] !== pool.codes[atB]) return false;
+    atA++;
+    atB++;
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function compareNi(r: PreparedRecords, a: number, b: number): number {
@@ -230,6 +253,24 @@ function compareSex(r: PreparedRecords, a: number, b: number): number {
   return sexA === sexB ? 1 : 2;
 }
 
+/** One field's level for records a < b: the byte comparePair writes for that field. */
+export function compareField(r: PreparedRecords, fieldIndex: number, a: number, b: number): number {
+  switch (fieldIndex) {
+    case field.given: return isSwapped(r, a, b) ? 0 : compareGiven(r, a, b);
+    case field.household: return householdLevel(familyPart(r, a, b, isSwapped(r, a, b)), placePart(r, a, b), phonePart(r, a, b));
+    case field.middle: return compareMiddle(r, a, b);
+    case field.suffix: return compareSuffix(r, a, b);
+    case field.dob: return compareDates(r.dob[a] ?? -1, r.dob[b] ?? -1, r.dobDays[a] ?? 0, r.dobDays[b] ?? 0);
+    case field.sex: return compareSex(r, a, b);
+    case field.town: return compareTown(r, a, b);
+    case field.email: return compareEmail(r, a, b);
+    case field.ni: return compareNi(r, a, b);
+    case field.system: return r.system[a] === r.system[b] ? 1 : 2;
+    case field.namesakes: return namesakesLevel(r, a, b);
+    default: return 0;
+  }
+}
+
 /** Compares records a and b and writes their comparison vector (one byte per field) at out[offset]. */
 export function comparePair(r: PreparedRecords, a: number, b: number, out: Uint8Array, offset: number): void {
   const swapped = isSwapped(r, a, b);
@@ -244,4 +285,5 @@ export function comparePair(r: PreparedRecords, a: number, b: number, out: Uint8
   out[offset + field.email] = compareEmail(r, a, b);
   out[offset + field.ni] = compareNi(r, a, b);
   out[offset + field.system] = r.system[a] === r.system[b] ? 1 : 2;
+  out[offset + field.namesakes] = namesakesLevel(r, a, b);
 }

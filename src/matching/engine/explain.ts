@@ -63,7 +63,7 @@ export function explainPrepared(scorer: Scorer, prepared: Prepared, a: number, b
   });
   const totalWeight = weighPair(scorer, low, high, levels, 0);
   const probability = probabilityOf(totalWeight);
-  const band = bandNames[bandOf(totalWeight, scorer.model)];
+  const band = bandNames[bandOf(totalWeight, scorer.model, levels)];
   const summary = `Total ${signed(totalWeight)} after a starting point of ${signed(scorer.prior)} for two records picked at random: `
     + `${(probability * 100).toPrecision(3)}% likely to be one person (${band}).`;
   return { prior: scorer.prior, fields, totalWeight, probability, band, summary };

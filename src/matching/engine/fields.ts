@@ -6,7 +6,7 @@
 // all three, so counted apart they would add up to strong evidence that husband and wife are one person.
 // As one field, how often two different people agree on the combination is learnt as such.
 
-export type FieldName = 'given' | 'household' | 'middle' | 'suffix' | 'dob' | 'sex' | 'town' | 'email' | 'ni' | 'system';
+export type FieldName = 'given' | 'household' | 'middle' | 'suffix' | 'dob' | 'sex' | 'town' | 'email' | 'ni' | 'system' | 'namesakes';
 
 export type FieldSpec = {
   name: FieldName;
@@ -14,6 +14,11 @@ export type FieldSpec = {
   label: string;
   /** What each level means, from level 1: "day and month swapped". */
   levels: readonly string[];
+  /**
+   * How often each level occurs between two people is learnt by EM with m, not counted over random pairs: the
+   * field only has a value for pairs that already agree on name and place, which random pairs almost never do.
+   */
+  learntU?: true;
 };
 
 export const familyParts = ['same family name', 'family names a typing slip apart or alike', 'family names that sound alike or share a name', 'different family names', 'family name not on both'] as const;
@@ -50,13 +55,22 @@ export const fieldSpecs: readonly FieldSpec[] = [
   { name: 'email', label: 'Email', levels: ['the same', 'same name before the @, other domain', 'name before the @ a typing slip apart', 'different'] },
   { name: 'ni', label: 'National Insurance number', levels: ['the same', 'the same but for the suffix letter', 'one character apart', 'different'] },
   { name: 'system', label: 'Source system', levels: ['the same system', 'different systems'] },
+  {
+    name: 'namesakes', label: 'Others of this name at this postcode', learntU: true,
+    levels: [
+      'no one else of this name is known there',
+      'another person of this name is known there; these two records at one address, with a date of birth or number in common',
+      'another person of this name is known there; these two records at one address, with nothing else in common',
+      'another person of this name is known there; these two records at two addresses',
+    ],
+  },
 ];
 
 export const fieldCount = fieldSpecs.length;
 
 /** Field positions in a comparison vector. */
 export const field = {
-  given: 0, household: 1, middle: 2, suffix: 3, dob: 4, sex: 5, town: 6, email: 7, ni: 8, system: 9,
+  given: 0, household: 1, middle: 2, suffix: 3, dob: 4, sex: 5, town: 6, email: 7, ni: 8, system: 9, namesakes: 10,
 } as const satisfies Record<FieldName, number>;
 
 /** The number of values a field's byte can take: its levels plus 0 for "no value". */

@@ -1,20 +1,29 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { blockingRules, buildBlocks } from './blocking.ts';
+import { fieldCount } from './fields.ts';
 import { findCandidates } from './candidates.ts';
-import { clusterRecords } from './cluster.ts';
+import { clusterRecords, joinsInOrder, type ClusterInput } from './cluster.ts';
+import { createConflictTest, mustLinkPairs, type LinkConstraints } from './constraints.ts';
 import { buildFrequencyTables } from './frequencies.ts';
-import type { Model } from './model.ts';
+import type { Model, Thresholds } from './model.ts';
 import { prepareRecords, type LinkInput, type Prepared } from './prepare.ts';
-import { bandPairs, createScorer, useModelNameCounts, weighPairs, type Scorer } from './score.ts';
-import { chooseThresholds } from './thresholds.ts';
+import { bandPairs, createScorer, isReviewOnly, useModelNameCounts, weighPairs, type Scorer } from './score.ts';
+import { chooseThresholds, chooseUpperForClusters } from './thresholds.ts';
 import { trainModel } from './train.ts';
 import { LinkagePool } from './worker-pool.ts';
 
 // linkRecords: prepare, block, compare, train (unless given a model), score, set thresholds, cluster.
 
 export type LinkProgress = (stage: string, done: number, total: number) => void;
-export type LinkOptions = { model?: Model; workers?: number; onProgress?: LinkProgress; uSamples?: number };
+export type LinkOptions = {
+  model?: Model;
+  workers?: number;
+  onProgress?: LinkProgress;
+  uSamples?: number;
+  /** Staff decisions, as pairs of indexes into the records: never one person, and one person. */
+  constraints?: LinkConstraints;
+};
 
 export type LinkedPairs = {
   a: Int32Array;
@@ -35,6 +44,8 @@ export type LinkStats = {
   reviewPairs: number;
   clusters: number;
   refusedJoins: number;
+  /** Records that fitted two persons who cannot be one, left on their own for review. */
+  ambiguousRecords: number;
   workers: number;
   seconds: Record<string, number>;
 };
@@ -47,6 +58,15 @@ const workerThreshold = 40_000;
 function workerCount(records: number, asked: number | undefined): number {
   if (asked !== undefined) return Math.max(0, Math.floor(asked));
   return records >= workerThreshold ? Math.min(2, availableParallelism()) : 0;
+}
+
+/** Thresholds from the model's own probabilities: the lower from the pairs, the upper from the joins clustering would make. */
+function thresholdsFor(weights: Float32Array, clusterInput: ClusterInput, levels: Uint8Array): Thresholds {
+  const thresholds = chooseThresholds(weights);
+  const followable = (pair: number) => !isReviewOnly(levels, pair * fieldCount);
+  const byClusters = chooseUpperForClusters(joinsInOrder(clusterInput, 0, followable), thresholds.targetPrecision);
+  if (byClusters === null) return thresholds;
+  return { ...thresholds, ...byClusters, lower: Math.min(thresholds.lower, byClusters.upper) };
 }
 
 /** Links records into persons. Returns the model (learnt here unless given), a cluster per record, and the scored pairs. */
@@ -89,11 +109,20 @@ export async function runLinkage(records: ReadonlyArray<LinkInput>, options: Lin
     options.onProgress?.('score', 0, pairs.count);
     const scorer = createScorer(model, prepared.records, prepared.text);
     const weights = weighPairs(scorer, pairs.a, pairs.b, pairs.levels, pairs.count);
-    if (!options.model) model.thresholds = chooseThresholds(weights);
-    const scored = bandPairs(weights, model);
+    const clusterInput: ClusterInput = {
+      count: records.length, a: pairs.a, b: pairs.b, weight: weights, band: new Uint8Array(0),
+      conflicts: createConflictTest(prepared.records, scorer.weights, options.constraints),
+      mustLink: mustLinkPairs(options.constraints, records.length),
+    };
+    if (!options.model) model.thresholds = thresholdsFor(weights, clusterInput, pairs.levels);
+    const scored = bandPairs(weights, model, pairs.levels);
     lap('score');
     options.onProgress?.('cluster', 0, 1);
-    const clustered = clusterRecords({ count: records.length, a: pairs.a, b: pairs.b, weight: weights, band: scored.band });
+    const clustered = clusterRecords({ ...clusterInput, band: scored.band });
+    // An automatic link the clustering did not follow is for staff to look at.
+    for (let pair = 0; pair < scored.band.length; pair++) {
+      if (scored.band[pair] === 2 && clustered.clusters[pairs.a[pair] ?? 0] !== clustered.clusters[pairs.b[pair] ?? 0]) scored.band[pair] = 1;
+    }
     lap('cluster');
     let automaticLinks = 0;
     let reviewPairs = 0;
@@ -104,7 +133,7 @@ export async function runLinkage(records: ReadonlyArray<LinkInput>, options: Lin
     blockingRules.forEach((rule, index) => { pairsPerRule[rule.name] = pairs.perRule[index] ?? 0; });
     const stats: LinkStats = {
       records: records.length, candidatePairs: pairs.count, pairsPerRule, automaticLinks, reviewPairs, clusters: clusterCount,
-      refusedJoins: clustered.refused, workers, seconds,
+      refusedJoins: clustered.refused, ambiguousRecords: clustered.ambiguous, workers, seconds,
     };
     const result: LinkResult = { model, clusters: clustered.clusters, pairs: { a: pairs.a, b: pairs.b, ...scored, levels: pairs.levels }, stats };
     return { result, prepared, scorer };

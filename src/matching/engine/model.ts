@@ -7,7 +7,7 @@ import type { LevelProbabilities } from './em.ts';
 // The learnt parameters, saved as versioned JSON so a council's model can be kept, compared and reused
 // (for live matching, or to link the next extract without training again).
 
-export const modelVersion = 1;
+export const modelVersion = 2;
 
 export type ModelLevel = { level: number; description: string; m: number; u: number; weight: number };
 export type ModelField = { name: FieldName; label: string; levels: ModelLevel[] };

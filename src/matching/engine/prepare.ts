@@ -1,7 +1,8 @@
 import { doubleMetaphone } from 'double-metaphone';
 import type { StandardFields } from '../../sources/source-record.ts';
 import { Dictionary, float64Column, int32Column, uint8Column, type TextPool } from './dictionary.ts';
-import { nameGroupsOf } from './nicknames.ts';
+import { findNamesakes } from './namesakes.ts';
+import { nameGroupCount, nameGroupsOf } from './nicknames.ts';
 import { foldAddress, foldEmailLocal, foldName, foldWords } from './text.ts';
 
 /** One record to link: where it came from and what it says. */
@@ -45,6 +46,13 @@ export type PreparedRecords = {
   emailLocal: Int32Array;
   ni: Int32Array;
   niStem: Int32Array;
+  /** Namesakes known at a place (namesakes.ts): each record's group hash and keys, and whether two people are known in it. */
+  namesakeGroup: Int32Array;
+  /** Per phone id: 1 for a mobile number. */
+  isMobile: Uint8Array;
+  namesakeGiven: Int32Array;
+  namesakePlace: Int32Array;
+  namesakeKnown: Uint8Array;
   names: TextPool;
   /** groupsPerName nickname-group ids per name, -1 filled. */
   nameGroups: Int32Array;
@@ -68,7 +76,8 @@ export type PreparedText = {
 
 export type Prepared = { records: PreparedRecords; text: PreparedText };
 
-type Columns = Omit<PreparedRecords, 'names' | 'nameGroups' | 'namePhonetic' | 'givenCount' | 'familyCount' | 'addresses' | 'towns' | 'phones' | 'emails' | 'nis'>;
+type Columns = Omit<PreparedRecords, 'names' | 'nameGroups' | 'namePhonetic' | 'givenCount' | 'familyCount' | 'addresses' | 'towns' | 'phones' | 'emails' | 'nis'
+  | 'namesakeGroup' | 'namesakeGiven' | 'namesakePlace' | 'namesakeKnown' | 'isMobile'>;
 
 function newColumns(count: number, shared: boolean): Columns {
   const ids = () => int32Column(count, shared);
@@ -208,17 +217,27 @@ function finish(columns: Columns, text: PreparedText, shared: boolean): Prepared
   const names = text.names;
   const nameGroups = int32Column(names.size * groupsPerName, shared);
   const namePhonetic = int32Column(names.size * 2, shared);
+  const nameCanonical = new Int32Array(names.size);
   for (let id = 0; id < names.size; id++) {
     const name = names.text(id);
     nameGroupsOf(name).slice(0, groupsPerName).forEach((group, slot) => { nameGroups[id * groupsPerName + slot] = group; });
+    const group = nameGroups[id * groupsPerName] ?? -1;
+    nameCanonical[id] = group >= 0 ? group : nameGroupCount + id;
     if (name.length > 1) {
       const [primary, alternate] = doubleMetaphone(name);
       namePhonetic[id * 2] = text.phonetic.id(primary);
       namePhonetic[id * 2 + 1] = text.phonetic.id(alternate);
     }
   }
+  const namesakes = {
+    namesakeGroup: int32Column(columns.count, shared), namesakeGiven: int32Column(columns.count, shared),
+    namesakePlace: int32Column(columns.count, shared), namesakeKnown: uint8Column(columns.count, shared),
+  };
+  const isMobile = uint8Column(text.phones.size, shared);
+  text.phones.texts.forEach((phone, id) => { isMobile[id] = phone.startsWith('+447') ? 1 : 0; });
+  findNamesakes({ ...columns, nameCanonical, isMobile }, namesakes);
   return {
-    ...columns, names: names.pack(shared), nameGroups, namePhonetic,
+    ...columns, ...namesakes, isMobile, names: names.pack(shared), nameGroups, namePhonetic,
     givenCount: countIds(columns.given, names.size, shared), familyCount: countIds(columns.family, names.size, shared),
     addresses: text.addresses.pack(shared), towns: text.towns.pack(shared), phones: text.phones.pack(shared),
     emails: text.emails.pack(shared), nis: text.nis.pack(shared),

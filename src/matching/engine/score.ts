@@ -94,8 +94,21 @@ export function fieldWeights(scorer: Scorer, a: number, b: number, levels: Uint8
   }
 }
 
-export function bandOf(weight: number, model: Model): Band {
-  if (weight >= model.thresholds.upper) return 2;
+/**
+ * Where two people of one name are known at a place (fields.ts, namesakes), a record goes with one of them
+ * only on something of one person's own: a pair there at two addresses, or at one address with nothing of the
+ * kind in common, is at most for review, whatever its weight. Its weight adds up agreement on the name and the
+ * place, which is exactly what the two people share, so it overstates the odds.
+ */
+const reviewOnlyNamesakes: readonly number[] = [3, 4];
+
+export function isReviewOnly(levels: Uint8Array, offset: number): boolean {
+  return reviewOnlyNamesakes.includes(levels[offset + field.namesakes] ?? 0);
+}
+
+/** The band of a pair of this weight; `levels` (its comparison vector at `offset`) can hold it back to review. */
+export function bandOf(weight: number, model: Model, levels?: Uint8Array, offset = 0): Band {
+  if (weight >= model.thresholds.upper) return levels && isReviewOnly(levels, offset) ? 1 : 2;
   return weight >= model.thresholds.lower ? 1 : 0;
 }
 
@@ -108,12 +121,12 @@ export function weighPairs(scorer: Scorer, a: Int32Array, b: Int32Array, levels:
   return weights;
 }
 
-export function bandPairs(weights: Float32Array, model: Model): ScoredPairs {
+export function bandPairs(weights: Float32Array, model: Model, levels: Uint8Array): ScoredPairs {
   const probability = new Float32Array(weights.length);
   const band = new Uint8Array(weights.length);
   weights.forEach((weight, pair) => {
     probability[pair] = probabilityOf(weight);
-    band[pair] = bandOf(weight, model);
+    band[pair] = bandOf(weight, model, levels, pair * fieldCount);
   });
   return { weight: weights, probability, band };
 }

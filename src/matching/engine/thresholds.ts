@@ -71,3 +71,31 @@ export function chooseThresholds(weights: Float32Array, targets: { precision: nu
     estimatedPrecision: precisionAtUpper, estimatedRecall: expectedTotal > 0 ? 1 - missed / expectedTotal : 1,
   };
 }
+
+/**
+ * The upper threshold from what clustering would deliver rather than from the links alone. Each join puts
+ * |A|·|B| pairs of records into one person, all of them wrong if the join is: so the expected precision of
+ * the pairs put together above a threshold is Σ p·|A||B| / Σ |A||B| over its joins, p the probability of the
+ * link that made each. A weak link that joins two groups of three counts nine times, as it would in a review
+ * of the persons made. Returns the lowest join weight at which that is still the target (never below even
+ * odds), or null when no join is made.
+ */
+export function chooseUpperForClusters(joins: { weight: Float64Array; pairs: Float64Array }, target: number): { upper: number; estimatedPrecision: number } | null {
+  const count = joins.weight.length;
+  if (count === 0) return null;
+  let pairs = 0;
+  let expected = 0;
+  let upper = (joins.weight[0] ?? 0) + 1e-3;
+  let estimatedPrecision = 1;
+  for (let j = 0; j < count; j++) {
+    const weight = joins.weight[j] ?? 0;
+    if (weight < 0) break;
+    pairs += joins.pairs[j] ?? 0;
+    expected += (joins.pairs[j] ?? 0) * probabilityOf(weight);
+    // A threshold sits between distinct weights: joins at one weight are made together.
+    if (j + 1 < count && (joins.weight[j + 1] ?? 0) === weight) continue;
+    const precision = expected / pairs;
+    if (precision >= target) { upper = weight; estimatedPrecision = precision; }
+  }
+  return { upper, estimatedPrecision };
+}

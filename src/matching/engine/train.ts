@@ -1,6 +1,7 @@
 import { blockingRules } from './blocking-rules.ts';
 import { decodePatterns, defaultM, expectationMaximisation, posteriors, type DecodedPatterns } from './em.ts';
 import type { FrequencyTables } from './frequencies.ts';
+import { fieldSpecs, levelStride } from './fields.ts';
 import { modelFields, modelVersion, type Model } from './model.ts';
 import type { PatternCounts } from './patterns.ts';
 import { uFromStrata, type RandomSample } from './u-probabilities.ts';
@@ -24,6 +25,13 @@ export type TrainingInput = {
 };
 
 const rounds = 2;
+const learnU = fieldSpecs.flatMap((spec, f) => (spec.learntU ? [f] : []));
+
+/** u counted over random pairs, with the learnt fields' u taken from the last EM. */
+function withLearntU(counted: Float64Array, learnt: Float64Array): Float64Array {
+  for (const f of learnU) counted.set(learnt.subarray(f * levelStride, (f + 1) * levelStride), f * levelStride);
+  return counted;
+}
 
 function pairsIn(patterns: DecodedPatterns): number {
   let total = 0;
@@ -38,13 +46,14 @@ export function trainModel(input: TrainingInput): Model {
   let u = uFromStrata(strata);
   let m = defaultM();
   let lambda = Math.min(0.5, input.recordCount / totalPairs);
-  let result = expectationMaximisation(all, u, totalPairs, m, lambda);
+  let result = expectationMaximisation(all, u, totalPairs, m, lambda, { learnU });
   for (let round = 0; round < rounds; round++) {
-    if (round > 0) result = expectationMaximisation(all, u, totalPairs, defaultM(), lambda);
+    if (round > 0) result = expectationMaximisation(all, u, totalPairs, defaultM(), lambda, { learnU });
     m = result.m;
+    u = result.u;
     lambda = result.lambda;
     for (const stratum of strata) stratum.matchProbability = posteriors(stratum.patterns, m, u, lambda);
-    u = uFromStrata(strata);
+    u = withLearntU(uFromStrata(strata), u);
   }
   return {
     version: modelVersion,
