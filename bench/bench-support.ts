@@ -18,7 +18,7 @@ export async function openBenchDatabase(name: string, options: { fresh: boolean 
   const target = new URL(serverUrl);
   target.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'server', url: target.toString() }, { poolSize: 8 });
-  await migrate(database.db);
+  await migrate(database);
   return database;
 }
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import type { SystemActor } from '../src/access/staff.ts';
 import { createServices } from '../src/deps.ts';
 import { writeScaleExtracts } from '../src/demo/scale.ts';
 import { parseMapping } from '../src/sources/mapping.ts';
@@ -15,6 +16,8 @@ const residents = Number(process.env.BENCH_RESIDENTS ?? 1_000_000);
 const queries = Number(process.env.BENCH_QUERIES ?? 1_000);
 const reuse = process.env.BENCH_REUSE === '1';
 const seed = 2002;
+/** The benchmark searches as the council's own process: it sees every record, as a search by staff in every team would. */
+const councilActor: SystemActor = { kind: 'system', name: 'bench', door: 'cli' };
 const log = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
 
 const database = await openBenchDatabase(`onestop_bench_search_${residents}`, { fresh: !reuse });
@@ -66,7 +69,7 @@ async function run(mode: 'with_postcode' | 'name_only') {
   let nameFound = 0;
   for (const [index, item] of asked.entries()) {
     const started = performance.now();
-    const outcome = await services.people.search(mode === 'with_postcode' ? { q: item.typed, postcode: item.postcode } : { q: item.typed }, 10);
+    const outcome = await services.people.search(councilActor, mode === 'with_postcode' ? { q: item.typed, postcode: item.postcode } : { q: item.typed }, 10);
     const elapsed = performance.now() - started;
     if (index >= 20) latencies.push(elapsed); // the first few warm the caches
     const ids = outcome.hits.map((hit) => hit.personId);

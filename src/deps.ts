@@ -1,7 +1,10 @@
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
+import { createBreakGlassService } from './access/break-glass.service.ts';
 import { createStaffService } from './access/staff.service.ts';
+import { createTeamService } from './access/team.service.ts';
+import { createSystemService } from './sources/system.service.ts';
 import { createDeterministicLinker } from './matching/deterministic-linker.ts';
 import { createMatchService } from './matching/match.service.ts';
 import { createProbabilisticLinker } from './matching/probabilistic-linker.ts';
@@ -29,7 +32,10 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const merges = createMergeService({ db, changes });
   const reviews = createReviewService({ db, merges, clock });
   const relink = createRelinkService({ db, changes, clock });
-  return { database, db, clock, places, linking, imports, people, staff, changes, merges, matches, reviews, relink };
+  const teams = createTeamService({ db });
+  const systems = createSystemService({ db });
+  const breakGlass = createBreakGlassService({ db, clock });
+  return { database, db, clock, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, breakGlass };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -17,7 +17,7 @@ export async function openForCommand(options: GlobalOptions): Promise<Opened> {
     throw new CliError(`Cannot open the database (${config.database.kind === 'server' ? 'DATABASE_URL' : config.database.dataDir}): ${firstLine(error)}`);
   });
   try {
-    await migrate(database.db);
+    await migrate(database);
   } catch (error) {
     await database.close();
     throw new CliError(`Cannot bring the database schema up to date: ${firstLine(error)}`);

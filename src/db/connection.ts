@@ -11,12 +11,18 @@ export type Tx = Transaction<DB>;
 export type Queryable = Db | Tx;
 
 export type Database = {
+  /** Works as the application role (onestop_app): not a superuser, not the tables' owner, bound by row-level security. */
   db: Db;
   kind: DatabaseTarget['kind'];
   /** A description safe to print: never includes a password. */
   describe: string;
+  /** Runs work as the owner of the schema: migrations, and a test emptying its tables. Never for requests. */
+  asOwner<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+/** The role every application connection works as (created by migration 0005). */
+export const appRole = 'onestop_app';
 
 // Ids fit comfortably in a double; dates stay as the 'YYYY-MM-DD' text the council recorded, free of time zones.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -28,10 +34,19 @@ export async function openDatabase(target: DatabaseTarget, options: { poolSize?:
 }
 
 async function openServer(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // The role is set as the connection starts, so no query ever runs before it; a missing role fails the connection.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c role=${appRole}` });
   pool.on('error', () => undefined); // an idle client's error is reported on its next use
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'server', describe: redactUrl(url), close: () => db.destroy() };
+  const asOwner = async <T>(work: (owner: Db) => Promise<T>): Promise<T> => {
+    const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+    try {
+      return await work(owner);
+    } finally {
+      await owner.destroy();
+    }
+  };
+  return { db, kind: 'server', describe: redactUrl(url), asOwner, close: () => db.destroy() };
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
@@ -51,10 +66,30 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   // PGlite is one connection: the pool hands it out to one query or transaction at a time.
   const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // One backend, one session: the application role is set on it, and dropped only while the owner works.
+  const enterAppRole = async () => {
+    const exists = await lite.query(`select exists (select 1 from pg_roles where rolname = '${appRole}') as found`);
+    if ((exists.rows[0] as { found?: boolean } | undefined)?.found) await lite.exec(`set role ${appRole}`);
+  };
+  await enterAppRole();
+  let owning: Promise<unknown> = Promise.resolve();
+  const asOwner = <T>(work: (owner: Db) => Promise<T>): Promise<T> => {
+    const run = owning.then(async () => {
+      await lite.exec('reset role');
+      try {
+        return await work(db);
+      } finally {
+        await enterAppRole();
+      }
+    });
+    owning = run.catch(() => undefined);
+    return run;
+  };
   return {
     db,
     kind: 'embedded',
     describe: `embedded database in ${dataDir}`,
+    asOwner,
     close: async () => {
       await db.destroy();
       await lite.close();

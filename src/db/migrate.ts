@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import type { Db } from './connection.ts';
+import type { Database, Db } from './connection.ts';
 
 // Migrations are numbered SQL files, applied forward only, each recorded once.
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -36,8 +36,12 @@ export async function migrationStatus(db: Db): Promise<MigrationStatus> {
   return { applied, pending: listMigrations().filter((migration) => !done.has(migration.id)) };
 }
 
-/** Applies every pending migration in one transaction, so a failure leaves the schema as it was. */
-export async function migrate(db: Db): Promise<Migration[]> {
+/** Applies every pending migration in one transaction, as the schema's owner; a failure leaves the schema as it was. */
+export async function migrate(database: Database): Promise<Migration[]> {
+  return database.asOwner((db) => migrateAs(db));
+}
+
+async function migrateAs(db: Db): Promise<Migration[]> {
   await ensureLedger(db);
   return db.transaction().execute(async (tx) => {
     // Two processes starting at once take turns; the second finds nothing left to do.

@@ -13,7 +13,7 @@ export async function openTestDatabase(): Promise<Database> {
   const url = testDatabaseUrl();
   if (!url) {
     const database = await openDatabase({ kind: 'embedded', dataDir: 'memory://' });
-    await migrate(database.db);
+    await migrate(database);
     return database;
   }
   const name = `onestop_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -21,7 +21,7 @@ export async function openTestDatabase(): Promise<Database> {
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'server', url: target.toString() }, { poolSize: 4 });
-  await migrate(database.db);
+  await migrate(database);
   return {
     ...database,
     close: async () => {
@@ -37,7 +37,7 @@ export async function resetDatabase(database: Database): Promise<void> {
     select tablename from pg_tables where schemaname = current_schema() and tablename <> 'onestop_migration'`.execute(database.db);
   if (tables.rows.length === 0) return;
   const list = tables.rows.map((row) => `"${row.tablename}"`).join(', ');
-  await sql.raw(`truncate ${list} restart identity cascade`).execute(database.db);
+  await database.asOwner((owner) => sql.raw(`truncate ${list} restart identity cascade`).execute(owner));
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { authorize } from '../access/policy.ts';
+import { actorLabel, type AnyActor } from '../access/staff.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/connection.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -36,9 +38,11 @@ export function createReviewService({ db, merges, clock }: { db: Db; merges: Mer
   }
 
   /** The two are one person: the record joins the candidate, and its other suggestions are settled. */
-  async function link(actor: string, id: number): Promise<void> {
+  async function link(by: AnyActor, id: number): Promise<void> {
+    authorize(by, 'review.decide');
+    const actor = actorLabel(by);
     const item = await withTransaction(db, (tx) => openItem(tx, id));
-    await merges.moveRecords(actor, [item.sourceRecordId], item.candidatePersonId, `Review ${id}: the same person`);
+    await merges.moveRecords(by, [item.sourceRecordId], item.candidatePersonId, `Review ${id}: the same person`);
     await withTransaction(db, async (tx) => {
       await repository.decideReview(tx, id, 'linked', actor, clock.now());
       await repository.resolveOthers(tx, item.sourceRecordId, id, actor, clock.now());
@@ -46,18 +50,20 @@ export function createReviewService({ db, merges, clock }: { db: Db; merges: Mer
   }
 
   /** They are different people, for good: recorded against every record the candidate holds. */
-  async function notSame(actor: string, id: number, reason: string | null = null): Promise<void> {
+  async function notSame(by: AnyActor, id: number, reason: string | null = null): Promise<void> {
+    authorize(by, 'review.decide');
     await withTransaction(db, async (tx) => {
       const item = await openItem(tx, id);
-      await merges.recordDifferent(tx, actor, [item.sourceRecordId], item.candidatePersonId, reason ?? `Review ${id}: not the same person`);
-      await repository.decideReview(tx, id, 'not_same', actor, clock.now());
+      await merges.recordDifferent(tx, by, [item.sourceRecordId], item.candidatePersonId, reason ?? `Review ${id}: not the same person`);
+      await repository.decideReview(tx, id, 'not_same', actorLabel(by), clock.now());
     });
   }
 
-  async function skip(actor: string, id: number): Promise<void> {
+  async function skip(by: AnyActor, id: number): Promise<void> {
+    authorize(by, 'review.decide');
     await withTransaction(db, async (tx) => {
       await openItem(tx, id);
-      await repository.decideReview(tx, id, 'skipped', actor, clock.now());
+      await repository.decideReview(tx, id, 'skipped', actorLabel(by), clock.now());
     });
   }
 

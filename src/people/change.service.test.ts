@@ -63,14 +63,14 @@ async function perform(op: Operation): Promise<number | undefined> {
   const persons = await activePersons();
   const pick = (index: number) => persons[index % persons.length] ?? 0;
   try {
-    if (op.kind === 'merge') return (await services.merges.mergePersons('user:1', pick(op.a), pick(op.b))).id;
+    if (op.kind === 'merge') return (await services.merges.mergePersons(testActor, pick(op.a), pick(op.b))).id;
     if (op.kind === 'split') {
       const records = await recordsOf(pick(op.person));
       const chosen = records.filter((_, index) => (op.mask >> index) & 1);
-      return (await services.merges.splitRecords('user:1', pick(op.person), chosen)).id;
+      return (await services.merges.splitRecords(testActor, pick(op.person), chosen)).id;
     }
     const records = await recordIds();
-    return (await services.merges.moveRecords('user:1', [records[op.record % records.length] ?? 0], pick(op.person))).id;
+    return (await services.merges.moveRecords(testActor, [records[op.record % records.length] ?? 0], pick(op.person))).id;
   } catch (error) {
     if (error instanceof DomainError) return undefined;
     throw error;
@@ -82,32 +82,32 @@ describe('merging and unmerging', () => {
 
   it('merges two persons under the one with more records, and the other redirects', async () => {
     await loadFixture();
-    const [smith] = (await services.people.search({ q: 'CT1' })).hits;
-    const [peggy] = (await services.people.search({ q: 'LB3' })).hits;
-    const [margaret] = (await services.people.search({ q: 'LE2' })).hits;
+    const [smith] = (await services.people.search(testActor, { q: 'CT1' })).hits;
+    const [peggy] = (await services.people.search(testActor, { q: 'LB3' })).hits;
+    const [margaret] = (await services.people.search(testActor, { q: 'LE2' })).hits;
     assert.ok(smith && peggy && margaret);
-    const change = await services.merges.mergePersons('user:1', peggy.personId, margaret.personId, 'Peggy is Margaret');
+    const change = await services.merges.mergePersons(testActor, peggy.personId, margaret.personId, 'Peggy is Margaret');
     assert.equal(change.kind, 'merge');
     const merged = change.persons.find((person) => person.after.status === 'merged');
     assert.ok(merged);
     const kept = merged.after.redirectTo ?? 0;
     assert.deepEqual((await recordsOf(kept)).length, 2);
-    const view = await services.people.getResident(merged.personId);
+    const view = await services.people.getResident(testActor, merged.personId);
     assert.equal(view.person.redirectTo, kept);
   });
 
   it('splits records off into a new person and undoes it exactly', async () => {
     await loadFixture();
-    const [smith] = (await services.people.search({ q: 'CT1' })).hits;
+    const [smith] = (await services.people.search(testActor, { q: 'CT1' })).hits;
     assert.ok(smith);
     const before = await snapshot(services);
     const records = await recordsOf(smith.personId);
     assert.equal(records.length, 2);
-    const change = await services.merges.splitRecords('user:1', smith.personId, [records[1] ?? 0], 'two different John Smiths');
+    const change = await services.merges.splitRecords(testActor, smith.personId, [records[1] ?? 0], 'two different John Smiths');
     assert.equal((await recordsOf(smith.personId)).length, 1);
     const decisions = await services.db.selectFrom('link_decision').selectAll().execute();
     assert.deepEqual(decisions.map((row) => row.decision), ['different']);
-    await services.changes.undoChange(change.id, 'user:1');
+    await services.changes.undoChange(change.id, testActor);
     assert.deepEqual((await snapshot(services, Object.keys(before.persons).map(Number))), before);
     assert.equal((await services.db.selectFrom('link_decision').selectAll().execute()).length, 0);
   });
@@ -115,19 +115,19 @@ describe('merging and unmerging', () => {
   it('refuses to undo a change twice, or one whose records have moved again since', async () => {
     await loadFixture();
     const [first, second] = await activePersons();
-    const change = await services.merges.mergePersons('user:1', first ?? 0, second ?? 0);
+    const change = await services.merges.mergePersons(testActor, first ?? 0, second ?? 0);
     const movedRecord = change.moves[0]?.sourceRecordId ?? 0;
-    const later = await services.merges.moveRecords('user:1', [movedRecord], (await activePersons()).at(-1) ?? 0);
-    await assert.rejects(services.changes.undoChange(change.id, 'user:1'), /moved again since/);
-    await services.changes.undoChange(later.id, 'user:1');
-    await services.changes.undoChange(change.id, 'user:1');
-    await assert.rejects(services.changes.undoChange(change.id, 'user:1'), /already been undone/);
+    const later = await services.merges.moveRecords(testActor, [movedRecord], (await activePersons()).at(-1) ?? 0);
+    await assert.rejects(services.changes.undoChange(change.id, testActor), /moved again since/);
+    await services.changes.undoChange(later.id, testActor);
+    await services.changes.undoChange(change.id, testActor);
+    await assert.rejects(services.changes.undoChange(change.id, testActor), /already been undone/);
   });
 
   it('shows each change on the history of the persons it touched', async () => {
     await loadFixture();
     const [first, second] = await activePersons();
-    const change = await services.merges.mergePersons('user:1', first ?? 0, second ?? 0, 'same person');
+    const change = await services.merges.mergePersons(testActor, first ?? 0, second ?? 0, 'same person');
     for (const personId of [first ?? 0, second ?? 0]) {
       assert.deepEqual((await services.changes.history(personId)).map((item) => item.id), [change.id]);
     }
@@ -142,7 +142,7 @@ describe('merging and unmerging', () => {
         const id = await perform(op);
         if (id !== undefined) done.push(id);
       }
-      for (const id of done.reverse()) await services.changes.undoChange(id, 'user:1');
+      for (const id of done.reverse()) await services.changes.undoChange(id, testActor);
       const after = await snapshot(services, Object.keys(initial.persons).map(Number));
       assert.deepEqual(after, initial);
       const created = await services.db.selectFrom('person').select(['id', 'status']).where('id', 'not in', Object.keys(initial.persons).map(Number)).execute();

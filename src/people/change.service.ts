@@ -1,3 +1,5 @@
+import { authorize } from '../access/policy.ts';
+import { actorLabel, type AnyActor } from '../access/staff.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/connection.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -77,7 +79,9 @@ export function createChangeService({ db, linking, clock }: { db: Db; linking: L
   }
 
   /** Puts every record a change moved back where it was, with the link it had, and the persons as they were. */
-  async function undoChange(changeId: number, actor: string, reason: string | null = null): Promise<PersonChange> {
+  async function undoChange(changeId: number, by: AnyActor, reason: string | null = null): Promise<PersonChange> {
+    authorize(by, 'identity.change');
+    const actor = actorLabel(by);
     return withTransaction(db, async (tx) => {
       const change = await repository.findChange(tx, changeId);
       if (!change) throw new NotFound(`There is no change ${changeId}.`);

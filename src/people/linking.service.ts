@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/connection.ts';
 import { withTransaction } from '../db/transaction.ts';
+import { applyScope, asCouncil } from '../access/scope.ts';
 import type { LinkableRecord, Linker, ReviewSuggestion } from '../matching/linker.ts';
 import { searchName } from '../matching/keys.ts';
 import type { AddressEvidence } from '../places/occupancy.ts';
@@ -13,7 +14,7 @@ import { surviveFields, type LinkedRecord } from './survivorship.ts';
 export type LinkingService = ReturnType<typeof createLinkingService>;
 
 /** A record on its way to a person, with what survivorship and occupancy need to know of it. */
-export type IncomingRecord = LinkableRecord & { linked: LinkedRecord; address: AddressEvidence | null };
+export type IncomingRecord = LinkableRecord & { linked: LinkedRecord; address: AddressEvidence | null; restricted: boolean };
 
 export type LinkOutcome = { personsCreated: number; personIds: number[] };
 
@@ -57,21 +58,28 @@ export function createLinkingService({ linker, places, clock, reviews }: { linke
   /** New persons' golden records come straight from the records in hand, with no read back. */
   async function createPersons(tx: Tx, people: ReadonlyArray<{ personId: number; members: readonly IncomingRecord[] }>): Promise<void> {
     const rows = people.map(({ personId, members }) => {
-      const golden = surviveFields(members.map((member) => member.linked));
+      const golden = surviveFields(members.filter((member) => !member.restricted).map((member) => member.linked));
       return { id: personId, reference: referenceFor(personId), fields: golden.fields, provenance: golden.provenance, searchName: searchName(golden.fields.givenName, golden.fields.familyName) };
     });
     await repository.insertPersons(tx, rows);
     await places.recordOccupancy(tx, people.map(({ personId, members }, index) => ({
       personId,
       currentUprn: rows[index]?.fields.uprn ?? null,
-      evidence: members.flatMap((member) => (member.address ? [member.address] : [])),
+      evidence: members.flatMap((member) => (member.address && !member.restricted ? [member.address] : [])),
     })), { isNew: true });
   }
 
   /** Recomputes golden records and occupancy from every record now linked to these persons. */
   async function refreshPersons(tx: Tx, personIds: readonly number[]): Promise<void> {
     if (personIds.length === 0) return;
-    const linked = await repository.loadLinkedRecords(tx, personIds);
+    // A golden record is the same whoever caused it to be recomputed: it reads every record, then leaves out the
+    // restricted systems' ones (see refreshFrom).
+    await asCouncil(tx, () => refreshFrom(tx, personIds));
+  }
+
+  async function refreshFrom(tx: Tx, personIds: readonly number[]): Promise<void> {
+    // Restricted systems' records never reach a golden record or occupancy: only their team may see what they say.
+    const linked = (await repository.loadLinkedRecords(tx, personIds)).filter((record) => !record.restricted);
     const byPerson = new Map<number, repository.LinkedRecordWithPerson[]>(personIds.map((id) => [id, []]));
     for (const record of linked) byPerson.get(record.personId)?.push(record);
     const earlier = new Map<number, AddressEvidence[]>();
@@ -98,9 +106,10 @@ export function createLinkingService({ linker, places, clock, reviews }: { linke
     let personsCreated = 0;
     for (;;) {
       const outcome = await withTransaction(db, async (tx) => {
+        await applyScope(tx, { kind: 'all' });
         await sql`select pg_advisory_xact_lock(hashtext('onestop.link'))`.execute(tx);
         const unlinked = await repository.loadUnlinkedRecords(tx, 5_000);
-        const result = await linkRecords(tx, unlinked.map((item) => ({ sourceRecordId: item.record.sourceRecordId, sourceSystemId: item.sourceSystemId, fields: item.record.fields, nameKey: item.nameKey, linked: item.record, address: item.address })), linkedBy);
+        const result = await linkRecords(tx, unlinked.map((item) => ({ sourceRecordId: item.record.sourceRecordId, sourceSystemId: item.sourceSystemId, fields: item.record.fields, nameKey: item.nameKey, linked: item.record, address: item.address, restricted: item.restricted })), linkedBy);
         return { count: unlinked.length, personsCreated: result.personsCreated };
       });
       linked += outcome.count;

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { authorize } from '../access/policy.ts';
+import { actorLabel, type AnyActor } from '../access/staff.ts';
 import type { Db, Tx } from '../db/connection.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { NotFound, ValidationFailed } from '../errors.ts';
@@ -26,7 +28,9 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
   }
 
   /** Joins two persons; the one with more records keeps its reference and the other redirects to it. */
-  async function mergePersons(actor: string, firstId: number, secondId: number, reason: string | null = null): Promise<PersonChange> {
+  async function mergePersons(by: AnyActor, firstId: number, secondId: number, reason: string | null = null): Promise<PersonChange> {
+    authorize(by, 'identity.change');
+    const actor = actorLabel(by);
     if (firstId === secondId) throw new ValidationFailed('Choose two different residents to merge.');
     return withTransaction(db, async (tx) => {
       const [first, second] = [await recordsOf(tx, firstId), await recordsOf(tx, secondId)];
@@ -41,7 +45,9 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
   }
 
   /** Separates records from a person: they are someone else. The larger part keeps the reference. */
-  async function splitRecords(actor: string, personId: number, sourceRecordIds: readonly number[], reason: string | null = null): Promise<PersonChange> {
+  async function splitRecords(by: AnyActor, personId: number, sourceRecordIds: readonly number[], reason: string | null = null): Promise<PersonChange> {
+    authorize(by, 'identity.change');
+    const actor = actorLabel(by);
     return withTransaction(db, async (tx) => {
       const all = await recordsOf(tx, personId);
       const leaving = new Set(sourceRecordIds);
@@ -57,7 +63,9 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
   }
 
   /** Moves records from whoever holds them to another person. */
-  async function moveRecords(actor: string, sourceRecordIds: readonly number[], toPersonId: number, reason: string | null = null): Promise<PersonChange> {
+  async function moveRecords(by: AnyActor, sourceRecordIds: readonly number[], toPersonId: number, reason: string | null = null): Promise<PersonChange> {
+    authorize(by, 'identity.change');
+    const actor = actorLabel(by);
     return withTransaction(db, async (tx) => {
       const target = await recordsOf(tx, toPersonId);
       const holders = await tx.selectFrom('person_link').select(['source_record_id', 'person_id']).where(idIn('source_record_id', sourceRecordIds)).where('unlinked_at', 'is', null).execute();
@@ -71,9 +79,9 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
   }
 
   /** Staff say these records are not the person: kept as decisions against every record the person holds. */
-  async function recordDifferent(tx: Tx, actor: string, sourceRecordIds: readonly number[], personId: number, reason: string | null): Promise<void> {
+  async function recordDifferent(tx: Tx, by: AnyActor, sourceRecordIds: readonly number[], personId: number, reason: string | null): Promise<void> {
     const theirs = await recordsOf(tx, personId);
-    await decide(tx, sourceRecordIds.flatMap((a) => theirs.map((b) => [a, b] as [number, number])), 'different', actor, null, reason);
+    await decide(tx, sourceRecordIds.flatMap((a) => theirs.map((b) => [a, b] as [number, number])), 'different', actorLabel(by), null, reason);
   }
 
   return { mergePersons, splitRecords, moveRecords, recordDifferent };

@@ -1,5 +1,8 @@
-import type { Db } from '../db/connection.ts';
-import { NotFound } from '../errors.ts';
+import { authorize, maskIdentifier, seesIdentifiers } from '../access/policy.ts';
+import { withScope } from '../access/scope.ts';
+import type { AnyActor } from '../access/staff.ts';
+import type { Db, Queryable } from '../db/connection.ts';
+import { NotFound, ValidationFailed } from '../errors.ts';
 import type { PlaceService } from '../places/place.service.ts';
 import type { Person, ResidentView, SystemGroup } from './person.ts';
 import { changesOf } from './change.repository.ts';
@@ -24,38 +27,72 @@ export function resolveProvenance(provenance: Person['provenance'], systems: rea
   return resolved;
 }
 
+/** The view with every NI number masked but its last two characters. */
+export function maskView(view: ResidentView): ResidentView {
+  return {
+    ...view,
+    identifiersMasked: true,
+    person: { ...view.person, fields: { ...view.person.fields, niNumber: maskIdentifier(view.person.fields.niNumber) } },
+    systems: view.systems.map((system) => ({
+      ...system,
+      records: system.records.map((record) => ({ ...record, raw: {}, fields: { ...record.fields, niNumber: maskIdentifier(record.fields.niNumber) } })),
+    })),
+  };
+}
+
 export function createPeopleService({ db, places }: { db: Db; places: PlaceService }) {
-  /** Searches; when a name finds no one at the postcode or date of birth given, looks for the name anywhere. */
-  async function search(input: { q?: string; postcode?: string; dob?: string }, limit = 20): Promise<SearchOutcome> {
+  /**
+   * Searches as the actor may: restricted systems' records find no one for those outside their team. When a name
+   * finds no one at the postcode or date of birth given, looks for the name anywhere.
+   */
+  async function search(actor: AnyActor, input: { q?: string; postcode?: string; dob?: string }, limit = 20): Promise<SearchOutcome> {
+    authorize(actor, 'person.search');
     const query = parseSearch(input);
     if (isEmptyQuery(query)) return { query, hits: [], widened: false };
-    const hits = await searchPeople(db, query, limit);
-    const hasIdentifier = query.personId !== null || query.niNumber || query.phone || query.email || query.uprn;
-    if (hits.length > 0 || !query.name || hasIdentifier || (!query.postcode && !query.dob)) return { query, hits, widened: false };
-    const wider = await searchPeople(db, { ...query, postcode: null, dob: null, sourceReference: null }, limit);
-    return { query, hits: wider, widened: wider.length > 0 };
+    return withScope(db, actor, async (tx) => {
+      const hits = await searchPeople(tx, query, limit);
+      const hasIdentifier = query.personId !== null || query.niNumber || query.phone || query.email || query.uprn;
+      if (hits.length > 0 || !query.name || hasIdentifier || (!query.postcode && !query.dob)) return { query, hits, widened: false };
+      const wider = await searchPeople(tx, { ...query, postcode: null, dob: null, sourceReference: null }, limit);
+      return { query, hits: wider, widened: wider.length > 0 };
+    });
   }
 
-  /** A person by id or reference; a merged person answers with where they went. */
-  async function getResident(idOrReference: string | number): Promise<ResidentView> {
-    const id = await resolveId(idOrReference);
-    const person = id === undefined ? undefined : await repository.findPerson(db, id);
-    if (!person) throw new NotFound(`There is no resident with reference ${idOrReference}.`);
-    const [systems, addresses, timeline, changes] = await Promise.all([
-      repository.linkedRecordsBySystem(db, person.id),
-      places.addressHistory(db, person.id),
-      repository.recordTimeline(db, person.id, 50),
-      changesOf(db, person.id, 50),
-    ]);
-    const household = person.fields.uprn ? (await places.household(db, person.fields.uprn)).filter((member) => member.personId !== person.id) : [];
-    return { person, provenance: resolveProvenance(person.provenance, systems), systems, addresses, household, timeline, changes };
+  /**
+   * A person by id or reference, as the actor may see them: restricted systems' records only for their team (or
+   * by break-glass), others told only that the service knows the resident and whom to ask; identifiers masked for
+   * roles that do not need them unless `reveal` (which the caller has audited, with its reason).
+   */
+  async function getResident(actor: AnyActor, idOrReference: string | number, options: { reveal?: boolean; reason?: string } = {}): Promise<ResidentView> {
+    authorize(actor, 'person.view');
+    if (options.reveal && !seesIdentifiers(actor)) {
+      authorize(actor, 'person.reveal');
+      if ((options.reason ?? '').trim().length < 5) throw new ValidationFailed('Say why you need the full number: at least 5 characters.', { reason: 'Say why you need the full number' });
+    }
+    const view = await withScope(db, actor, async (tx) => {
+      const id = await resolveId(tx, idOrReference);
+      const person = id === undefined ? undefined : await repository.findPerson(tx, id);
+      if (!person) throw new NotFound(`There is no resident with reference ${idOrReference}.`);
+      const systems = await repository.linkedRecordsBySystem(tx, person.id);
+      const addresses = await places.addressHistory(tx, person.id);
+      const timeline = await repository.recordTimeline(tx, person.id, 50);
+      const changes = await changesOf(tx, person.id, 50);
+      const restricted = await repository.restrictedServices(tx, person.id);
+      const visible = new Set(systems.map((system) => system.name));
+      const household = person.fields.uprn ? (await places.household(tx, person.fields.uprn)).filter((member) => member.personId !== person.id) : [];
+      return {
+        person, provenance: resolveProvenance(person.provenance, systems), systems, addresses, household, timeline, changes,
+        restrictedServices: restricted.filter((service) => !visible.has(service.systemName)),
+      };
+    });
+    return seesIdentifiers(actor) || options.reveal ? view : maskView(view);
   }
 
-  async function resolveId(idOrReference: string | number): Promise<number | undefined> {
+  async function resolveId(runner: Queryable, idOrReference: string | number): Promise<number | undefined> {
     if (typeof idOrReference === 'number') return idOrReference;
     if (/^\d+$/.test(idOrReference)) return Number(idOrReference);
     const parsed = parseReference(idOrReference);
-    return parsed ? parsed.id : repository.findPersonIdByReference(db, idOrReference);
+    return parsed ? parsed.id : repository.findPersonIdByReference(runner, idOrReference);
   }
 
   return { search, getResident, stats: () => repository.countAll(db) };

@@ -68,7 +68,7 @@ export async function insertLinks(db: Queryable, links: readonly LinkRow[], now:
       ${links.map((l) => JSON.stringify(l.evidence))}::jsonb[], ${links.map((l) => l.linkedBy)}::text[]) as t(s, p, m, sc, e, b)`.execute(db);
 }
 
-export type LinkedRecordWithPerson = LinkedRecord & { personId: number; address: AddressEvidence | null };
+export type LinkedRecordWithPerson = LinkedRecord & { personId: number; address: AddressEvidence | null; restricted: boolean };
 
 /** Every record currently linked to these persons, with what survivorship and occupancy need. */
 export async function loadLinkedRecords(db: Queryable, personIds: readonly number[]): Promise<LinkedRecordWithPerson[]> {
@@ -78,7 +78,7 @@ export async function loadLinkedRecords(db: Queryable, personIds: readonly numbe
     .innerJoin('source_record as sr', 'sr.id', 'pl.source_record_id')
     .innerJoin('source_system as ss', 'ss.id', 'sr.source_system_id')
     .select([
-      'pl.person_id', 'sr.id', 'ss.code', 'ss.trust', 'sr.changed_at', 'sr.last_seen_at', 'sr.first_seen_at', 'sr.ended_at',
+      'pl.person_id', 'sr.id', 'ss.code', 'ss.trust', 'ss.restricted', 'sr.changed_at', 'sr.last_seen_at', 'sr.first_seen_at', 'sr.ended_at',
       'sr.title', 'sr.given_name', 'sr.middle_name', 'sr.family_name', 'sr.full_name', 'sr.dob', 'sr.sex',
       'sr.address_line1', 'sr.address_line2', 'sr.town', 'sr.postcode', 'sr.uprn', 'sr.address_from', 'sr.address_to',
       'sr.phone', 'sr.email', 'sr.ni_number',
@@ -88,6 +88,7 @@ export async function loadLinkedRecords(db: Queryable, personIds: readonly numbe
     .execute();
   return rows.map((row) => ({
     personId: row.person_id,
+    restricted: row.restricted,
     sourceRecordId: row.id,
     systemCode: row.code,
     trust: row.trust,
@@ -120,7 +121,7 @@ export async function loadEarlierAddresses(db: Queryable, personIds: readonly nu
   }));
 }
 
-export type UnlinkedRecord = { sourceSystemId: number; nameKey: string | null; record: LinkedRecord; address: AddressEvidence | null };
+export type UnlinkedRecord = { sourceSystemId: number; nameKey: string | null; record: LinkedRecord; address: AddressEvidence | null; restricted: boolean };
 
 /** Source records with no current link to a person, oldest first. */
 export async function loadUnlinkedRecords(db: Queryable, limit: number): Promise<UnlinkedRecord[]> {
@@ -128,7 +129,7 @@ export async function loadUnlinkedRecords(db: Queryable, limit: number): Promise
     .selectFrom('source_record as sr')
     .innerJoin('source_system as ss', 'ss.id', 'sr.source_system_id')
     .select([
-      'sr.id', 'sr.source_system_id', 'sr.name_key', 'ss.code', 'ss.trust', 'sr.changed_at', 'sr.last_seen_at', 'sr.first_seen_at', 'sr.ended_at',
+      'sr.id', 'sr.source_system_id', 'sr.name_key', 'ss.code', 'ss.trust', 'ss.restricted', 'sr.changed_at', 'sr.last_seen_at', 'sr.first_seen_at', 'sr.ended_at',
       'sr.title', 'sr.given_name', 'sr.middle_name', 'sr.family_name', 'sr.full_name', 'sr.dob', 'sr.sex',
       'sr.address_line1', 'sr.address_line2', 'sr.town', 'sr.postcode', 'sr.uprn', 'sr.address_from', 'sr.address_to',
       'sr.phone', 'sr.email', 'sr.ni_number',
@@ -140,6 +141,7 @@ export async function loadUnlinkedRecords(db: Queryable, limit: number): Promise
   return rows.map((row) => ({
     sourceSystemId: row.source_system_id,
     nameKey: row.name_key,
+    restricted: row.restricted,
     record: {
       sourceRecordId: row.id, systemCode: row.code, trust: row.trust, changedAt: row.changed_at, lastSeenAt: row.last_seen_at, ended: row.ended_at !== null,
       fields: {

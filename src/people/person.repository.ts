@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/connection.ts';
 import type { StandardFields } from '../sources/source-record.ts';
-import type { Person, SourceRecordView, SystemGroup, TimelineItem } from './person.ts';
+import { sql } from 'kysely';
+import type { Person, RestrictedService, SourceRecordView, SystemGroup, TimelineItem } from './person.ts';
 
 // SQL that reads persons and what is linked to them.
 
@@ -110,4 +111,10 @@ export async function countAll(db: Queryable): Promise<{ persons: number; source
   const persons = Number((await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow()).n);
   const links = Number((await db.selectFrom('person_link').select((eb) => eb.fn.countAll<number>().as('n')).where('unlinked_at', 'is', null).executeTakeFirstOrThrow()).n);
   return { persons, sourceRecords: await count('source_record'), links, systems: await count('source_system'), properties: await count('property') };
+}
+
+/** Which restricted services know the resident, and whom to contact: nothing of what their records say. */
+export async function restrictedServices(db: Queryable, personId: number): Promise<RestrictedService[]> {
+  const rows = await sql<{ system_name: string; team_name: string; contact: string }>`select * from onestop_restricted_services(${personId})`.execute(db);
+  return rows.rows.map((row) => ({ systemName: row.system_name, teamName: row.team_name, contact: row.contact }));
 }

@@ -47,7 +47,13 @@ export type ResidentView = {
   household: HouseholdMember[];
   timeline: TimelineItem[];
   changes: PersonChange[];
+  /** Restricted services that know the resident but whose records this actor may not see, and whom to ask. */
+  restrictedServices: RestrictedService[];
+  /** True when identifiers such as NI numbers are shown masked. */
+  identifiersMasked?: boolean;
 };
+
+export type RestrictedService = { systemName: string; teamName: string; contact: string };
 
 export const fieldLabels: Record<keyof StandardFields, string> = {
   title: 'Title', givenName: 'Given name', middleName: 'Middle name', familyName: 'Family name', fullName: 'Full name',

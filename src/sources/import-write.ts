@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { applyScope } from '../access/scope.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/connection.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -15,13 +16,14 @@ import { zeroCounts, type ImportCounts, type SourceSystem } from './source.ts';
 
 export type BatchWriter = ReturnType<typeof createBatchWriter>;
 
-export function createBatchWriter({ db, linking, places, clock, systemOf }: {
-  db: Db; linking: LinkingService; places: PlaceService; clock: Clock; systemOf: (id: number) => SourceSystem | undefined;
+export function createBatchWriter({ db, linking, places, clock }: {
+  db: Db; linking: LinkingService; places: PlaceService; clock: Clock;
 }) {
-  async function writeBatch(tx: Tx, runId: number, rows: readonly PreparedRow[], rejected: number, bytesRead: number) {
+  async function writeBatch(tx: Tx, systems: ReadonlyMap<number, SourceSystem>, runId: number, rows: readonly PreparedRow[], rejected: number, bytesRead: number) {
     // An import can always be run again, so a batch need not wait for its commit to reach the disk: a crash loses
     // at most the last moments' batches, which the rerun writes again. This keeps the WAL flush off the critical path.
     await sql`set local synchronous_commit = off`.execute(tx);
+    await applyScope(tx, { kind: 'all' });
     const now = clock.now();
     const counts: ImportCounts = { ...zeroCounts, read: rows.length + rejected, rejected };
     const duplicates: Reject[] = [];
@@ -53,7 +55,7 @@ export function createBatchWriter({ db, linking, places, clock, systemOf }: {
     const incoming = [
       ...inserted.map((item) => ({ row: item.row, id: ids.get(`${item.row.write.sourceSystemId}:${item.row.write.sourceId}`) ?? 0 })),
       ...changed.filter((item) => item.personId === null).map((item) => ({ row: item.row, id: item.id })),
-    ].map(({ row, id }) => toIncoming(row, id, now, systemOf(row.write.sourceSystemId)));
+    ].map(({ row, id }) => toIncoming(row, id, now, systems.get(row.write.sourceSystemId)));
     const outcome = await linking.linkRecords(tx, incoming, `import:${runId}`);
     await linking.refreshPersons(tx, [...new Set(changed.flatMap((item) => (item.personId === null ? [] : [item.personId])))]);
     counts.new = inserted.length;
@@ -70,6 +72,7 @@ export function createBatchWriter({ db, linking, places, clock, systemOf }: {
     let ended = 0;
     for (const systemId of systemIds) {
       ended += await withTransaction(db, async (tx) => {
+        await applyScope(tx, { kind: 'all' });
         const result = await records.endMissing(tx, systemId, runId, clock.now());
         await linking.refreshPersons(tx, result.personIds);
         await repository.addRunProgress(tx, runId, { ...zeroCounts, ended: result.ended }, 0, clock.now());
@@ -91,6 +94,7 @@ function toIncoming(row: PreparedRow, id: number, now: Date, system: SourceSyste
     nameKey: row.write.nameKey,
     linked: { sourceRecordId: id, systemCode: system?.code ?? '', trust: system?.trust ?? 0, changedAt: now, lastSeenAt: now, ended: false, fields },
     address: fields.uprn ? { uprn: fields.uprn, addressFrom: fields.addressFrom, addressTo: fields.addressTo, firstSeenAt: now, endedAt: null } : null,
+    restricted: system?.restricted ?? false,
   };
 }
 

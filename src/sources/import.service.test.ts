@@ -23,8 +23,8 @@ describe('importing an extract', () => {
     assert.deepEqual([run.counts.read, run.counts.new, run.counts.rejected, run.counts.personsCreated], [3, 3, 0, 3]);
     const stats = await services.people.stats();
     assert.deepEqual([stats.persons, stats.sourceRecords, stats.links, stats.properties], [3, 3, 3, 2]);
-    const { hits } = await services.people.search({ q: 'Ahmed Khan' });
-    const khan = await services.people.getResident(hits[0]?.reference ?? '');
+    const { hits } = await services.people.search(testActor, { q: 'Ahmed Khan' });
+    const khan = await services.people.getResident(testActor, hits[0]?.reference ?? '');
     assert.equal(khan.person.fields.niNumber, 'JC654321A');
     assert.equal(khan.provenance.niNumber?.system, 'council_tax');
   });
@@ -38,7 +38,7 @@ describe('importing an extract', () => {
     assert.equal(run.counts.personsCreated, 0);
     const stats = await services.people.stats();
     assert.deepEqual([stats.persons, stats.sourceRecords], [3, 5]);
-    const khan = await services.people.getResident((await services.people.search({ q: 'JC654321A' })).hits[0]?.reference ?? '');
+    const khan = await services.people.getResident(testActor, (await services.people.search(testActor, { q: 'JC654321A' })).hits[0]?.reference ?? '');
     assert.deepEqual(khan.systems.map((system) => system.code).sort(), ['council_tax', 'housing_benefit']);
   });
 
@@ -65,7 +65,7 @@ describe('importing an extract', () => {
     const versions = await services.db.selectFrom('source_record_version').select(['version', 'standardised']).execute();
     assert.equal(versions.length, 1);
     assert.equal((versions[0]?.standardised as Record<string, string>).postcode, 'L17 2AB');
-    const khan = await services.people.getResident((await services.people.search({ q: 'JC654321A' })).hits[0]?.reference ?? '');
+    const khan = await services.people.getResident(testActor, (await services.people.search(testActor, { q: 'JC654321A' })).hits[0]?.reference ?? '');
     assert.equal(khan.person.fields.postcode, 'L8 1AA');
     assert.deepEqual(khan.addresses.map((address) => [address.uprn, address.isCurrent]).sort(), [['380000000002', false], ['380000000009', true]]);
   });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { authorize } from '../access/policy.ts';
 import { actorLabel, type AnyActor } from '../access/staff.ts';
 import type { Clock } from '../clock.ts';
 import { z } from 'zod';
@@ -39,17 +40,11 @@ export function createImportService({ db, linking, places, clock, parallelBatche
   /** Batches written at once: 2 on a server uses both its cores; PGlite is one connection, so 1. */
   parallelBatches?: number;
 }) {
-  const systemsByCode = new Map<string, SourceSystem>();
-  const systemsById = new Map<number, SourceSystem>();
-  const writer = createBatchWriter({ db, linking, places, clock, systemOf: (id) => systemsById.get(id) });
+  const writer = createBatchWriter({ db, linking, places, clock });
 
+  /** The system, read afresh (an administrator may have restricted it or changed its trust since the last import). */
   async function ensureSystem(code: string): Promise<SourceSystem> {
-    const cached = systemsByCode.get(code);
-    if (cached) return cached;
-    const system = (await repository.findSystem(db, code)) ?? (await repository.insertSystem(db, { code, name: titleOf(code), trust: 50 }));
-    systemsByCode.set(code, system);
-    systemsById.set(system.id, system);
-    return system;
+    return (await repository.findSystem(db, code)) ?? (await repository.insertSystem(db, { code, name: titleOf(code), trust: 50 }));
   }
 
   /** Opens the file and checks all that can be checked before anything is written. */
@@ -90,6 +85,7 @@ export function createImportService({ db, linking, places, clock, parallelBatche
   }
 
   async function importFile(request: ImportRequest, onProgress?: (progress: ImportProgress) => void): Promise<ImportRun> {
+    authorize(request.actor, 'import.run');
     const prepared = await prepare(request);
     let runId: number;
     try {
@@ -104,6 +100,7 @@ export function createImportService({ db, linking, places, clock, parallelBatche
 
   /** Checks the file now and records a queued run with the job that will do the work, in one transaction. */
   async function queueImport(request: ImportRequest): Promise<ImportRun> {
+    authorize(request.actor, 'import.run');
     const prepared = await prepare(request);
     prepared.extract.close();
     const system = await ensureSystem(prepared.systemCode ?? 'mixed');
@@ -167,7 +164,7 @@ export function createImportService({ db, linking, places, clock, parallelBatche
         const structural = batch.value.rejects;
         const bytesRead = extract.bytesRead();
         await places.registerProperties(db, rows.map((row) => row.write.fields));
-        const written = withTransaction(db, (tx) => writer.writeBatch(tx, runId, rows, structural.length + bad.length, bytesRead)).then((delta) => ({
+        const written = withTransaction(db, (tx) => writer.writeBatch(tx, systemsOf(resolved), runId, rows, structural.length + bad.length, bytesRead)).then((delta) => ({
           counts: delta.counts,
           rejects: [...structural, ...bad, ...delta.duplicates].sort((a, b) => a.line - b.line),
           systems: [...new Set(rows.map((row) => row.write.sourceSystemId))],
@@ -204,10 +201,7 @@ export function createImportService({ db, linking, places, clock, parallelBatche
     const code = systemCodeSchema.safeParse(input.code);
     if (!code.success) throw new ValidationFailed(code.error.issues[0]?.message ?? 'That is not a source system code.');
     if (!Number.isInteger(input.trust) || input.trust < 0 || input.trust > 100) throw new ValidationFailed('Trust is a whole number from 0 to 100.');
-    const system = await repository.upsertSystem(db, { code: code.data, name: input.name, trust: input.trust });
-    systemsByCode.set(system.code, system);
-    systemsById.set(system.id, system);
-    return system;
+    return repository.upsertSystem(db, { code: code.data, name: input.name, trust: input.trust });
   }
 
   return {
@@ -231,6 +225,11 @@ const importJobPayload = z.object({
 
 function rejectsPathOf(request: ImportRequest): string {
   return request.rejectsPath ?? `${request.filePath}.rejects.csv`;
+}
+
+/** This run's systems by id, as the batch writer needs them. */
+function systemsOf(resolved: ReadonlyMap<string, SourceSystem | { error: string }>): Map<number, SourceSystem> {
+  return new Map([...resolved.values()].flatMap((system) => ('error' in system ? [] : [[system.id, system] as [number, SourceSystem]])));
 }
 
 function titleOf(code: string): string {

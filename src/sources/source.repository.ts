@@ -4,25 +4,27 @@ import type { ImportCounts, ImportRun, ImportStatus, SourceSystem } from './sour
 
 // SQL for source systems and import runs.
 
+const systemColumns = ['id', 'code', 'name', 'trust', 'restricted', 'team_id as teamId'] as const;
+
 export async function findSystem(db: Queryable, code: string): Promise<SourceSystem | undefined> {
-  return db.selectFrom('source_system').select(['id', 'code', 'name', 'trust']).where('code', '=', code).executeTakeFirst();
+  return db.selectFrom('source_system').select(systemColumns).where('code', '=', code).executeTakeFirst();
 }
 
-export async function insertSystem(db: Queryable, system: Omit<SourceSystem, 'id'>): Promise<SourceSystem> {
+export async function insertSystem(db: Queryable, system: Pick<SourceSystem, 'code' | 'name' | 'trust'>): Promise<SourceSystem> {
   await db.insertInto('source_system').values(system).onConflict((oc) => oc.column('code').doNothing()).execute();
-  return db.selectFrom('source_system').select(['id', 'code', 'name', 'trust']).where('code', '=', system.code).executeTakeFirstOrThrow();
+  return db.selectFrom('source_system').select(systemColumns).where('code', '=', system.code).executeTakeFirstOrThrow();
 }
 
 /** Registers a system, or updates its name and trust. */
-export async function upsertSystem(db: Queryable, system: Omit<SourceSystem, 'id'>): Promise<SourceSystem> {
+export async function upsertSystem(db: Queryable, system: Pick<SourceSystem, 'code' | 'name' | 'trust'>): Promise<SourceSystem> {
   return db.insertInto('source_system').values(system)
     .onConflict((oc) => oc.column('code').doUpdateSet({ name: system.name, trust: system.trust }))
-    .returning(['id', 'code', 'name', 'trust']).executeTakeFirstOrThrow();
+    .returning(systemColumns).executeTakeFirstOrThrow();
 }
 
 export async function listSystems(db: Queryable): Promise<Array<SourceSystem & { records: number; lastImportAt: Date | null }>> {
   const rows = await sql<SourceSystem & { records: number; lastImportAt: Date | null }>`
-    select s.id, s.code, s.name, s.trust,
+    select s.id, s.code, s.name, s.trust, s.restricted, s.team_id as "teamId",
       (select count(*) from source_record r where r.source_system_id = s.id and r.ended_at is null)::int as records,
       (select max(finished_at) from import_run i where i.source_system_id = s.id and i.status = 'completed') as "lastImportAt"
     from source_system s order by s.name`.execute(db);

@@ -3,7 +3,15 @@ import type { StandardFields } from './source-record.ts';
 
 // Source systems and the import runs that bring their extracts in.
 
-export type SourceSystem = { id: number; code: string; name: string; trust: number };
+export type SourceSystem = {
+  id: number;
+  code: string;
+  name: string;
+  trust: number;
+  /** Its records are seen only by its team (adult social care, say); everyone else learns only that it knows someone. */
+  restricted: boolean;
+  teamId: number | null;
+};
 
 export const systemCodeSchema = z
   .string()

@@ -11,8 +11,10 @@ import { createWorker } from '../../src/jobs/worker.ts';
 import { importJobKind } from '../../src/sources/import.service.ts';
 import { buildApp } from '../../src/web/app.ts';
 import type { SystemActor } from '../../src/access/staff.ts';
+import type { AuthConfig } from '../../src/config.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { relinkJobKind } from '../../src/matching/relink.service.ts';
+import { testActor } from '../../src/test-support.ts';
 
 // One running OneStop per browser test file: a fresh database with a small extract from two systems,
 // the real app listening on a free port, a job worker for uploaded imports, and one Chromium.
@@ -55,8 +57,8 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-/** A test server; `prepare` loads more data before it starts serving. */
-export async function startServer(prepare?: (services: Services) => Promise<void>): Promise<TestServer> {
+/** A test server; `prepare` loads more data before it starts serving; `options` change sign-in settings and the port. */
+export async function startServer(prepare?: (services: Services) => Promise<void>, options: { auth?: Partial<AuthConfig>; port?: number } = {}): Promise<TestServer> {
   const database = await openTestDatabase();
   const services = createServices(database, { sessionHours: 8 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onestop-browser-'));
@@ -71,12 +73,12 @@ export async function startServer(prepare?: (services: Services) => Promise<void
   let app: FastifyInstance | undefined;
   let browser: Browser | undefined;
   try {
-    await services.staff.addUser({ ...staff, role: 'adviser' });
+    await services.staff.addUser({ ...staff, role: 'service_team' });
     await importExtracts(services, dataDir);
     await prepare?.(services);
     worker.start();
-    app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir, ...(options.auth ? { auth: options.auth } : {}) } });
+    await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   } catch (error) {
     await app?.close();
@@ -157,7 +159,7 @@ export async function signOut(page: Page): Promise<void> {
 
 /** The path to the resident page of the first search result for a query. */
 export async function residentPath(server: TestServer, q: string): Promise<string> {
-  const { hits } = await server.services.people.search({ q });
+  const { hits } = await server.services.people.search(testActor, { q });
   const reference = hits[0]?.reference;
   assert.ok(reference, `No resident found for "${q}"`);
   return `/people/${reference}`;
@@ -179,4 +181,16 @@ export async function assertAccessible(page: Page, pageKind: string): Promise<vo
 export async function seen(page: Page, target: string | Locator = 'main'): Promise<string> {
   const element = typeof target === 'string' ? page.locator(target) : target;
   return (await element.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** A page signed in as a particular member of staff (made by the test), in a context of its own. */
+export async function pageSignedInAs(server: TestServer, email: string, password: string, path = '/people'): Promise<Page> {
+  const page = await server.newPage();
+  await page.goto(`${server.baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/people$/);
+  if (path !== '/people') await page.goto(`${server.baseUrl}${path}`);
+  return page;
 }

@@ -1,6 +1,7 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, residentPath, seen, startServer, type TestServer } from './browser-support.ts';
+import { testActor } from '../../src/test-support.ts';
 
 // Putting identity right by hand: separating a record that is someone else, merging two residents, undoing either.
 
@@ -10,7 +11,7 @@ afterEach(async () => { await server?.closePages(); });
 after(async () => { await server?.close(); });
 
 async function linkedCount(personPath: string): Promise<number> {
-  const view = await server.services.people.getResident(personPath.replace('/people/', ''));
+  const view = await server.services.people.getResident(testActor, personPath.replace('/people/', ''));
   return view.systems.reduce((sum, system) => sum + system.records.length, 0);
 }
 

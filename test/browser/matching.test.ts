@@ -1,7 +1,8 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { importDemoCouncil } from '../../src/matching/identity.test-support.ts';
-import { assertAccessible, seen, startServer, type TestServer } from './browser-support.ts';
+import { testActor } from '../../src/test-support.ts';
+import { assertAccessible, pageSignedInAs, seen, startServer, type TestServer } from './browser-support.ts';
 
 // Identity resolution as staff meet it: the review queue with its evidence, and relinking the council.
 
@@ -9,7 +10,8 @@ let server: TestServer;
 before(async () => {
   server = await startServer(async (services) => {
     await importDemoCouncil(services, 300, 31);
-    await services.relink.relink('system:test');
+    await services.relink.relink(testActor);
+    await services.staff.addUser({ email: 'admin@test.gov.uk', displayName: 'Ada Admin', password: 'a-long-password-for-tests', role: 'admin' });
   });
 });
 afterEach(async () => { await server?.closePages(); });
@@ -74,8 +76,7 @@ describe('the evidence on the resident page', () => {
 
 describe('relinking from the matching page', () => {
   it('shows the current model and relinks the council as a background job', async () => {
-    const page = await server.newPage({ signedIn: true });
-    await page.goto(`${server.baseUrl}/matching`);
+    const page = await pageSignedInAs(server, 'admin@test.gov.uk', 'a-long-password-for-tests', '/matching');
     assert.match(await seen(page), /Version 1, learnt/);
     await assertAccessible(page, 'Matching page');
     await page.getByRole('button', { name: 'Relink all records' }).click();

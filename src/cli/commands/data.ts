@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import type { SystemActor } from '../../access/staff.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
 import { govDate } from '../../web/render.ts';
 import { linkFile } from '../../matching/link-file.ts';
 import { CliError, firstLine, withServices, type GlobalOptions } from '../context.ts';
+
+/** The command line acts as the council itself: whoever can run it holds the database. */
+const cliActor: SystemActor = { kind: 'system', name: 'cli', door: 'cli' };
 
 export function registerDataCommands(program: Command): void {
   program
@@ -15,7 +19,7 @@ export function registerDataCommands(program: Command): void {
       const config = loadConfig(process.env, global.data ? { dataDir: global.data } : {});
       const database = await openDatabase(config.database).catch((error: unknown) => { throw new CliError(`Cannot open the database: ${firstLine(error)}`); });
       try {
-        const applied = await migrate(database.db);
+        const applied = await migrate(database);
         process.stdout.write(applied.length === 0 ? 'The database schema is up to date.\n' : `Applied ${applied.map((m) => m.name).join(', ')}.\n`);
       } finally {
         await database.close();
@@ -48,7 +52,7 @@ export function registerDataCommands(program: Command): void {
       const q = words.join(' ');
       if (!q && !options.postcode && !options.dob) throw new CliError('Say what to search for, for example: onestop search "jon smyth".', 2);
       await withServices(command.optsWithGlobals<GlobalOptions>(), async ({ services }) => {
-        const outcome = await services.people.search({ q, ...(options.postcode ? { postcode: options.postcode } : {}), ...(options.dob ? { dob: options.dob } : {}) }, limit);
+        const outcome = await services.people.search(cliActor, { q, ...(options.postcode ? { postcode: options.postcode } : {}), ...(options.dob ? { dob: options.dob } : {}) }, limit);
         if (options.json) { process.stdout.write(`${JSON.stringify(outcome.hits)}\n`); return; }
         for (const note of outcome.query.notes) process.stderr.write(`${note}\n`);
         if (outcome.hits.length === 0) { process.stdout.write('No residents found.\n'); return; }

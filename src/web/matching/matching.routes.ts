@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { actorLabel } from '../../access/staff.ts';
+import { can } from '../../access/policy.ts';
+import { actorOf } from '../session.ts';
 import type { Services } from '../../deps.ts';
 import { listModels } from '../../matching/model.repository.ts';
 
@@ -11,13 +12,13 @@ export async function registerMatchingRoutes(app: FastifyInstance, services: Ser
     ]);
     const { done } = request.query as { done?: string };
     return reply.page('matching/show.njk', {
-      title: 'How records are matched', current, versions, job, counts, done,
+      title: 'How records are matched', current, versions, job, counts, done, canRelink: can(actorOf(request), 'relink.run'),
       running: job !== undefined && (job.status === 'queued' || job.status === 'running'),
     });
   });
 
   app.post('/matching/relink', { preHandler: app.csrfProtection }, async (request, reply) => {
-    await services.relink.queueRelink(request.actor ? actorLabel(request.actor) : 'system:web');
+    await services.relink.queueRelink(actorOf(request));
     return reply.redirect('/matching?done=queued', 303);
   });
 }

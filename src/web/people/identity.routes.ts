@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { actorOf } from '../session.ts';
 import { z } from 'zod';
-import { actorLabel } from '../../access/staff.ts';
 import type { Services } from '../../deps.ts';
 import { DomainError } from '../../errors.ts';
 
@@ -14,10 +14,9 @@ const undoForm = z.object({ reason: z.string().trim().max(500).default(''), back
 // Staff putting identity right: separating records that are someone else, merging two residents who are one,
 // and undoing any such change.
 export async function registerIdentityRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  const actorOf = (request: { actor?: Parameters<typeof actorLabel>[0] | undefined }) => (request.actor ? actorLabel(request.actor) : 'system:web');
 
   app.post('/people/:reference/split', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const view = await services.people.getResident((request.params as { reference: string }).reference);
+    const view = await services.people.getResident(actorOf(request), (request.params as { reference: string }).reference);
     const form = splitForm.parse(request.body ?? {});
     if (form.records.length === 0 || form.reason === '') {
       return reply.redirect(`/people/${view.person.reference}/records?error=${form.records.length === 0 ? 'choose' : 'reason'}`, 303);
@@ -28,23 +27,23 @@ export async function registerIdentityRoutes(app: FastifyInstance, services: Ser
   });
 
   app.get('/people/:reference/merge', async (request, reply) => {
-    const view = await services.people.getResident((request.params as { reference: string }).reference);
+    const view = await services.people.getResident(actorOf(request), (request.params as { reference: string }).reference);
     const form = mergeForm.parse(request.query ?? {});
     if (form.other === '') return reply.page('people/merge.njk', { title: `Merge ${view.person.fields.fullName ?? ''}`, view, values: form });
-    const other = await services.people.getResident(form.other).catch(() => undefined);
+    const other = await services.people.getResident(actorOf(request), form.other).catch(() => undefined);
     const error = !other ? 'There is no resident with that reference' : other.person.id === view.person.id ? 'Enter the reference of a different resident' : other.person.status !== 'active' ? 'That resident has already been merged into another' : undefined;
     if (error || !other) return reply.page('people/merge.njk', { title: `Merge ${view.person.fields.fullName ?? ''}`, view, values: form, errors: { other: error } }, 400);
     return reply.page('people/merge-confirm.njk', { title: 'Check these are the same person', view, other, values: form });
   });
 
   app.post('/people/:reference/merge', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const view = await services.people.getResident((request.params as { reference: string }).reference);
+    const view = await services.people.getResident(actorOf(request), (request.params as { reference: string }).reference);
     const form = mergeForm.parse(request.body ?? {});
-    const other = await services.people.getResident(form.other);
+    const other = await services.people.getResident(actorOf(request), form.other);
     const change = await attempt(reply, () => services.merges.mergePersons(actorOf(request), view.person.id, other.person.id, form.reason || null));
     if (!change) return reply;
     const kept = change.persons.find((person) => person.after.status === 'merged')?.after.redirectTo ?? view.person.id;
-    const target = await services.people.getResident(kept);
+    const target = await services.people.getResident(actorOf(request), kept);
     return reply.redirect(`/people/${target.person.reference}/history?done=merge`, 303);
   });
 

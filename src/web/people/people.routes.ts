@@ -4,6 +4,7 @@ import type { Services } from '../../deps.ts';
 import type { Explanation } from '../../matching/engine/explain.ts';
 import { waterfallSvg } from '../../matching/waterfall.ts';
 import { describeChange, goldenRows, linkDescription, recordRows, searchResultsView, understoodView } from './people.view.ts';
+import { actorOf } from '../session.ts';
 
 const searchQuery = z.object({
   q: z.string().max(200).optional(),
@@ -19,7 +20,7 @@ export async function registerPeopleRoutes(app: FastifyInstance, services: Servi
   app.get('/people', async (request, reply) => {
     const query = searchQuery.parse(request.query ?? {});
     const searched = Boolean(query.q || query.postcode || query.dob);
-    const outcome = searched ? await services.people.search(query, 20) : undefined;
+    const outcome = searched ? await services.people.search(actorOf(request), query, 20) : undefined;
     return reply.page('people/search.njk', {
       title: searched ? `Search results for ${query.q ?? ''}`.trim() : 'Find a resident',
       values: query,
@@ -31,13 +32,22 @@ export async function registerPeopleRoutes(app: FastifyInstance, services: Servi
     });
   });
 
+  app.post('/people/:reference/reveal', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const actor = actorOf(request);
+    const reference = (request.params as { reference: string }).reference;
+    const reason = z.object({ reason: z.string().trim().max(500).default('') }).parse(request.body ?? {}).reason;
+    if (reason.length < 5) return reply.redirect(`/people/${reference}?error=reveal`, 303);
+    const view = await services.people.getResident(actor, reference, { reveal: true, reason });
+    return reply.page('people/overview.njk', { ...residentContext(view, 'overview'), reviews: await services.reviews.forPerson(view.person.id), revealed: true });
+  });
+
   for (const tab of tabs) {
     const url = tab === 'overview' ? '/people/:reference' : `/people/:reference/${tab}`;
     app.get(url, async (request, reply) => {
       const { reference } = request.params as { reference: string };
-      const view = await services.people.getResident(reference);
+      const view = await services.people.getResident(actorOf(request), reference);
       if (view.person.status === 'merged' && view.person.redirectTo !== null) {
-        const target = await services.people.getResident(view.person.redirectTo);
+        const target = await services.people.getResident(actorOf(request), view.person.redirectTo);
         // Temporary: a merge can be undone, and a browser would remember a permanent redirect.
         return reply.redirect(`/people/${target.person.reference}${tab === 'overview' ? '' : `/${tab}`}`, 302);
       }

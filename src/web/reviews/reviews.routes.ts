@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actorLabel } from '../../access/staff.ts';
+import { actorOf } from '../session.ts';
 import type { Services } from '../../deps.ts';
 import { waterfallSvg } from '../../matching/waterfall.ts';
 import { recordRows } from '../people/people.view.ts';
@@ -28,9 +28,9 @@ export async function registerReviewRoutes(app: FastifyInstance, services: Servi
     });
   });
 
-  const decide = (action: 'link' | 'not-same' | 'skip') => async (request: { params: unknown; body: unknown; actor?: Parameters<typeof actorLabel>[0] | undefined }, reply: import('fastify').FastifyReply) => {
+  const decide = (action: 'link' | 'not-same' | 'skip') => async (request: FastifyRequest, reply: FastifyReply) => {
     const id = Number((request.params as { id: string }).id) || 0;
-    const actor = request.actor ? actorLabel(request.actor) : 'system:web';
+    const actor = actorOf(request);
     const form = decisionForm.parse(request.body ?? {});
     if (action === 'link') await services.reviews.link(actor, id);
     else if (action === 'not-same') await services.reviews.notSame(actor, id, form.reason || null);
