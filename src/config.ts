@@ -15,6 +15,29 @@ export type Config = {
   cookieSecure: boolean;
   sessionHours: number;
   councilName: string;
+  auth: AuthConfig;
+};
+
+/** OpenID Connect single sign-on (a council's Entra ID, say); off unless all four settings are given. */
+export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; redirectUri: string };
+
+export type AuthConfig = {
+  /** A session ends after this long without a request (WCAG 2.2.1: pages warn first and offer more time). */
+  idleMinutes: number;
+  /** Failed sign-ins for one email address before it is locked, and for how long. */
+  failedSignInsBeforeLock: number;
+  lockMinutes: number;
+  /** Failed sign-ins from one network address in the same period before it is refused. */
+  failedSignInsPerAddress: number;
+  /** API calls each token may make a minute. */
+  apiCallsPerMinute: number;
+  /** Key for second-factor secrets (32 bytes, base64 or hex); without it, a key file in the data folder. */
+  secretKey: string | undefined;
+  oidc: OidcConfig | undefined;
+};
+
+export const defaultAuthConfig: AuthConfig = {
+  idleMinutes: 30, failedSignInsBeforeLock: 5, lockMinutes: 15, failedSignInsPerAddress: 50, apiCallsPerMinute: 600, secretKey: undefined, oidc: undefined,
 };
 
 export type ConfigOverrides = { dataDir?: string; databaseUrl?: string; port?: number };
@@ -34,7 +57,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     cookieSecure: env.ONESTOP_INSECURE_COOKIES !== '1',
     sessionHours: Number(env.ONESTOP_SESSION_HOURS ?? 8),
     councilName: env.ONESTOP_COUNCIL_NAME ?? 'Demo Borough Council',
+    auth: loadAuthConfig(env),
   };
+}
+
+function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const defaults = defaultAuthConfig;
+  return {
+    idleMinutes: positive(env, 'ONESTOP_SESSION_IDLE_MINUTES', defaults.idleMinutes),
+    failedSignInsBeforeLock: positive(env, 'ONESTOP_SIGN_IN_ATTEMPTS', defaults.failedSignInsBeforeLock),
+    lockMinutes: positive(env, 'ONESTOP_LOCK_MINUTES', defaults.lockMinutes),
+    failedSignInsPerAddress: positive(env, 'ONESTOP_SIGN_IN_ATTEMPTS_PER_ADDRESS', defaults.failedSignInsPerAddress),
+    apiCallsPerMinute: positive(env, 'ONESTOP_API_CALLS_PER_MINUTE', defaults.apiCallsPerMinute),
+    secretKey: env.ONESTOP_SECRET_KEY || undefined,
+    oidc: loadOidcConfig(env),
+  };
+}
+
+function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const oidc = {
+    issuer: env.ONESTOP_OIDC_ISSUER ?? '', clientId: env.ONESTOP_OIDC_CLIENT_ID ?? '',
+    clientSecret: env.ONESTOP_OIDC_CLIENT_SECRET ?? '', redirectUri: env.ONESTOP_OIDC_REDIRECT_URI ?? '',
+  };
+  const given = Object.values(oidc).filter((value) => value !== '').length;
+  if (given === 0) return undefined;
+  if (given < 4) throw new Error('Single sign-on needs all of ONESTOP_OIDC_ISSUER, ONESTOP_OIDC_CLIENT_ID, ONESTOP_OIDC_CLIENT_SECRET and ONESTOP_OIDC_REDIRECT_URI.');
+  if (!URL.canParse(oidc.issuer)) throw new Error(`ONESTOP_OIDC_ISSUER must be a URL, not "${oidc.issuer}".`);
+  if (!URL.canParse(oidc.redirectUri)) throw new Error(`ONESTOP_OIDC_REDIRECT_URI must be a URL, not "${oidc.redirectUri}".`);
+  return oidc;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a number above 0, not "${value}".`);
+  return number;
 }
 
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {

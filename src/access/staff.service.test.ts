@@ -65,7 +65,7 @@ describe('sessions', () => {
     const user = await services.staff.addUser(ann);
     const { token, expiresAt } = await services.staff.startSession(user.id);
     assert.equal(expiresAt.toISOString(), new Date(services.clock.now().getTime() + 8 * 3_600_000).toISOString());
-    assert.deepEqual(await services.staff.resumeSession(token), { kind: 'staff', userId: user.id, email: user.email, displayName: 'Ann Lee', role: 'adviser', door: 'web' });
+    assert.deepEqual(await services.staff.resumeSession(token), { kind: 'staff', userId: user.id, email: user.email, displayName: 'Ann Lee', role: 'adviser', teamIds: [], door: 'web' });
     services.clock.advance(8 * 3_600_000 - 1_000);
     assert.equal((await services.staff.resumeSession(token))?.userId, user.id);
     services.clock.advance(1_000);
@@ -112,7 +112,7 @@ describe('API tokens', () => {
     const user = await services.staff.addUser(ann);
     const token = await services.staff.createApiToken('ANN.LEE@council.gov.uk', 'reporting');
     assert.match(token, /^os_[\w-]{43}$/);
-    assert.deepEqual(await services.staff.resolveApiToken(token), { kind: 'staff', userId: user.id, email: user.email, displayName: 'Ann Lee', role: 'adviser', door: 'api' });
+    assert.deepEqual(await services.staff.resolveApiToken(token), { kind: 'staff', userId: user.id, email: user.email, displayName: 'Ann Lee', role: 'adviser', teamIds: [], door: 'api' });
     const rows = await services.db.selectFrom('api_token').select(['token_hash', 'name', 'staff_user_id']).execute();
     assert.deepEqual(rows.map((row) => [row.name, row.staff_user_id]), [['reporting', user.id]]);
     assert.notEqual(rows[0]?.token_hash, token);

@@ -1,10 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { argon2id, argon2Verify } from 'hash-wasm';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import { withTransaction } from '../db/transaction.ts';
 import { Conflict, NotFound, ValidationFailed } from '../errors.ts';
+import { createApiTokenService, digest } from './api-token.service.ts';
+import { clearFailures } from './sign-in.repository.ts';
+import { emailKey } from './sign-in.ts';
 import * as repository from './staff.repository.ts';
 import { newStaffUserSchema, toActor, type Actor, type Door, type NewStaffUser, type StaffUser } from './staff.ts';
+import { clearSecrets } from './two-factor.repository.ts';
 
 export type StaffService = ReturnType<typeof createStaffService>;
 
@@ -23,7 +28,11 @@ function verifyPassword(hash: string, password: string): Promise<boolean> {
 /** A hash to compare against when the email is unknown, so a wrong email costs as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
 
+export type StartedSession = { token: string; expiresAt: Date; endsAt: Date };
+
 export function createStaffService({ db, clock, sessionHours }: { db: Db; clock: Clock; sessionHours: number }) {
+  const tokens = createApiTokenService({ db, clock });
+
   async function addUser(input: NewStaffUser, options: { isDemo?: boolean } = {}): Promise<StaffUser> {
     const parsed = newStaffUserSchema.safeParse(input);
     if (!parsed.success) {
@@ -36,57 +45,94 @@ export function createStaffService({ db, clock, sessionHours }: { db: Db; clock:
     return repository.insertUser(db, { email, displayName, passwordHash, role, isDemo: options.isDemo ?? false });
   }
 
-  async function authenticate(email: string, password: string): Promise<StaffUser | undefined> {
+  /** The active account with this email and password; a wrong email takes as long to refuse as a wrong password. */
+  async function checkPassword(email: string, password: string): Promise<StaffUser | undefined> {
     const user = await repository.findUserByEmail(db, email.trim());
     if (!user?.passwordHash || !user.isActive) {
       decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
       await verifyPassword(await decoyHash, password);
       return undefined;
     }
-    const ok = await verifyPassword(user.passwordHash, password);
-    if (!ok) return undefined;
-    await repository.recordSignIn(db, user.id, clock.now());
+    if (!(await verifyPassword(user.passwordHash, password))) return undefined;
+    const { passwordHash: _hidden, ...found } = user;
+    return found;
+  }
+
+  async function authenticate(email: string, password: string): Promise<StaffUser | undefined> {
+    const user = await checkPassword(email, password);
+    if (user) await repository.recordSignIn(db, user.id, clock.now());
     return user;
   }
 
-  async function startSession(userId: number): Promise<{ token: string; expiresAt: Date }> {
+  /**
+   * A new session for a signed-in account, lasting sessionHours at most; with idleMinutes, it also ends after that
+   * long without a request. `endsAt` is when it ends if nothing more happens.
+   */
+  async function startSession(userId: number, options: { idleMinutes?: number } = {}): Promise<StartedSession> {
+    const now = clock.now();
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(clock.now().getTime() + sessionHours * 3_600_000);
-    await repository.insertSession(db, digest(token), userId, expiresAt);
-    return { token, expiresAt };
+    const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000);
+    const idleSeconds = options.idleMinutes === undefined ? null : Math.round(options.idleMinutes * 60);
+    await repository.deleteEndedSessionsOf(db, userId, now);
+    const endsAt = await repository.insertSession(db, { idHash: digest(token), userId, expiresAt, idleSeconds, now });
+    await repository.recordSignIn(db, userId, now);
+    return { token, expiresAt, endsAt };
   }
 
-  async function resumeSession(token: string, door: Door = 'web'): Promise<Actor | undefined> {
-    const user = await repository.findSessionUser(db, digest(token), clock.now());
-    return user ? toActor(user, door) : undefined;
+  /** The session's actor, counting this as activity; a session past its lifetime or idle limit is ended for good. */
+  async function continueSession(token: string, door: Door = 'web'): Promise<{ actor: Actor; endsAt: Date; canExtend: boolean } | undefined> {
+    const now = clock.now();
+    const found = await repository.continueSession(db, digest(token), now);
+    if (!found) {
+      await repository.deleteSessionIfEnded(db, digest(token), now);
+      return undefined;
+    }
+    const canExtend = found.idleExpiresAt !== null && found.idleExpiresAt < found.expiresAt;
+    return { actor: toActor(found.user, door), endsAt: found.idleExpiresAt ?? found.expiresAt, canExtend };
   }
 
-  async function endSession(token: string): Promise<void> {
-    await repository.deleteSession(db, digest(token));
+  /** Disables an account: its sessions end at once and its API tokens are refused until it is enabled again. */
+  async function disableUser(email: string): Promise<{ user: StaffUser; sessionsEnded: number }> {
+    return withTransaction(db, async (tx) => {
+      const user = await repository.setUserActive(tx, email.trim(), false);
+      if (!user) throw new NotFound(`There is no staff account for ${email}.`);
+      return { user, sessionsEnded: await repository.deleteSessionsOf(tx, user.id) };
+    });
   }
 
-  /** A new bearer token for the API; only its hash is kept, so it is shown once. */
-  async function createApiToken(email: string, name = 'command line'): Promise<string> {
-    const user = await repository.findUserByEmail(db, email);
-    if (!user) throw new NotFound(`There is no staff account for ${email}.`);
-    const token = `os_${randomBytes(32).toString('base64url')}`;
-    await repository.insertApiToken(db, user.id, digest(token), name);
-    return token;
+  /** Enables an account again, lifting any lock from failed sign-ins. */
+  async function enableUser(email: string): Promise<StaffUser> {
+    return withTransaction(db, async (tx) => {
+      const user = await repository.setUserActive(tx, email.trim(), true);
+      if (!user) throw new NotFound(`There is no staff account for ${email}.`);
+      await clearFailures(tx, emailKey(user.email));
+      return user;
+    });
   }
 
-  async function resolveApiToken(token: string): Promise<Actor | undefined> {
-    const user = await repository.findTokenUser(db, digest(token));
-    return user ? toActor(user, 'api') : undefined;
+  /** Removes an account's second factor (a lost phone, say) and ends its sessions; they set up a new one after signing in. */
+  async function resetTwoFactor(email: string): Promise<{ user: StaffUser; sessionsEnded: number }> {
+    return withTransaction(db, async (tx) => {
+      const found = await repository.findUserByEmail(tx, email.trim());
+      if (!found) throw new NotFound(`There is no staff account for ${email}.`);
+      const { passwordHash: _hidden, ...user } = found;
+      await clearSecrets(tx, user.id);
+      return { user, sessionsEnded: await repository.deleteSessionsOf(tx, user.id) };
+    });
   }
 
   return {
     addUser,
+    checkPassword,
     authenticate,
     startSession,
-    resumeSession,
-    endSession,
-    createApiToken,
-    resolveApiToken,
+    continueSession,
+    resumeSession: async (token: string, door: Door = 'web'): Promise<Actor | undefined> => (await continueSession(token, door))?.actor,
+    endSession: (token: string): Promise<void> => repository.deleteSession(db, digest(token)),
+    disableUser,
+    enableUser,
+    resetTwoFactor,
+    ...tokens,
     countUsers: () => repository.countUsers(db),
     findUserByEmail: async (email: string): Promise<StaffUser | undefined> => {
       const found = await repository.findUserByEmail(db, email);
@@ -95,8 +141,4 @@ export function createStaffService({ db, clock, sessionHours }: { db: Db; clock:
       return user;
     },
   };
-}
-
-function digest(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

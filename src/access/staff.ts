@@ -13,6 +13,7 @@ export type StaffUser = {
   role: Role;
   isActive: boolean;
   isDemo: boolean;
+  teamIds: readonly number[];
 };
 
 export type Actor = {
@@ -21,6 +22,8 @@ export type Actor = {
   email: string;
   displayName: string;
   role: Role;
+  /** The teams the member of staff belongs to: each sees its own restricted systems' records. */
+  teamIds: readonly number[];
   door: Door;
 };
 
@@ -42,5 +45,5 @@ export const newStaffUserSchema = z.object({
 export type NewStaffUser = z.input<typeof newStaffUserSchema>;
 
 export function toActor(user: StaffUser, door: Door): Actor {
-  return { kind: 'staff', userId: user.id, email: user.email, displayName: user.displayName, role: user.role, door };
+  return { kind: 'staff', userId: user.id, email: user.email, displayName: user.displayName, role: user.role, teamIds: user.teamIds, door };
 }

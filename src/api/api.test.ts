@@ -58,6 +58,8 @@ describe('the JSON API', () => {
   let dataDir: string;
   let token: string;
   let bearer: { authorization: string };
+  /** A service team's token: agents may not import. */
+  let importer: { authorization: string };
   const workerErrors: object[] = [];
 
   before(async () => {
@@ -69,6 +71,8 @@ describe('the JSON API', () => {
     await services.staff.addUser({ email: 'api@council.gov.uk', displayName: 'Api User', password: 'a long enough password' });
     token = await services.staff.createApiToken('api@council.gov.uk');
     bearer = { authorization: `Bearer ${token}` };
+    await services.staff.addUser({ email: 'loader@council.gov.uk', displayName: 'Data Loader', password: 'a long enough password', role: 'service_team' });
+    importer = { authorization: `Bearer ${await services.staff.createApiToken('loader@council.gov.uk')}` };
   });
   after(async () => app.close());
 
@@ -113,7 +117,7 @@ describe('the JSON API', () => {
     assert.deepEqual(response.json<{ notes: string[] }>().notes, ['The postcode was not used: postcode "nowhere" is not a UK postcode.']);
   });
 
-  it('gives the golden record with its provenance and source records by reference', async () => {
+  it('gives the golden record with its provenance and source records by reference, the NI number masked for an agent', async () => {
     const search = await app.inject({ url: '/api/v1/people?q=AB123456C', headers: bearer });
     const reference = search.json<{ results: Array<{ reference: string }> }>().results[0]?.reference ?? '';
     const response = await app.inject({ url: `/api/v1/people/${reference}`, headers: bearer });
@@ -124,7 +128,7 @@ describe('the JSON API', () => {
       sourceRecords: Array<{ system: string; sourceId: string; fields: Record<string, string | null>; link: { method: string } }>;
       addresses: Array<{ uprn: string; isCurrent: boolean }>; household: Array<{ fullName: string }>;
     }>();
-    assert.deepEqual([person.reference, person.status, person.golden.givenName, person.golden.familyName, person.golden.niNumber, person.golden.dob], [reference, 'active', 'John', 'Smith', 'AB123456C', '1985-03-27']);
+    assert.deepEqual([person.reference, person.status, person.golden.givenName, person.golden.familyName, person.golden.niNumber, person.golden.dob], [reference, 'active', 'John', 'Smith', '•••••••6C', '1985-03-27']);
     assert.deepEqual(person.provenance.niNumber, { ...person.provenance.niNumber, system: 'council_tax', sourceId: 'CT1' });
     assert.deepEqual(person.sourceRecords.map((record) => [record.system, record.sourceId, record.fields.postcode]), [['council_tax', 'CT1', 'L1 8JQ']]);
     assert.deepEqual(person.addresses.map((address) => [address.uprn, address.isCurrent]), [['100012345678', true]]);
@@ -169,7 +173,7 @@ describe('the JSON API', () => {
 
   it('takes an extract posted as text/csv, answers 202 with its Location, and a worker completes it', async () => {
     const csv = 'source_id,given_name,family_name,dob,postcode\nLIB1,Ahmed,Khan,1990-11-30,L17 2AB\nLIB2,Wendy,Okafor,1979-04-04,L17 2AB\n';
-    const response = await app.inject({ method: 'POST', url: '/api/v1/imports?system=libraries&fileName=members.csv', headers: { ...bearer, 'content-type': 'text/csv' }, payload: csv });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/imports?system=libraries&fileName=members.csv', headers: { ...importer, 'content-type': 'text/csv' }, payload: csv });
     assert.equal(response.statusCode, 202, response.body);
     const queued = response.json<{ id: number; status: string; system: string; fileName: string }>();
     assert.equal(response.headers.location, `/api/v1/imports/${queued.id}`);
@@ -185,9 +189,17 @@ describe('the JSON API', () => {
     assert.ok(listed.json<{ imports: Array<{ id: number }> }>().imports.some((item) => item.id === queued.id));
   });
 
+  it('refuses an import from an agent\'s token with 403 problem+json, recording no import', async () => {
+    const runsBefore = (await services.imports.listRuns()).length;
+    const response = await app.inject({ method: 'POST', url: '/api/v1/imports?system=leisure', headers: { ...bearer, 'content-type': 'text/csv' }, payload: 'source_id,given_name\nL1,Ann\n' });
+    const problem = assertProblem(response, 403);
+    assert.match(problem.detail, /cannot import extracts/);
+    assert.equal((await services.imports.listRuns()).length, runsBefore);
+  });
+
   it('refuses a file with no source_id column with 400 problem+json, recording no import and keeping no upload', async () => {
     const runsBefore = (await services.imports.listRuns()).length;
-    const response = await app.inject({ method: 'POST', url: '/api/v1/imports?system=leisure', headers: { ...bearer, 'content-type': 'text/csv' }, payload: 'name,dob\nJohn Smith,1970-01-01\n' });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/imports?system=leisure', headers: { ...importer, 'content-type': 'text/csv' }, payload: 'name,dob\nJohn Smith,1970-01-01\n' });
     const problem = assertProblem(response, 400);
     assert.match(problem.detail, /no source_id column/);
     assert.equal((await services.imports.listRuns()).length, runsBefore);

@@ -3,20 +3,70 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { hasScope, type ApiScope } from '../access/api-token.ts';
+import { createRateLimiter } from '../access/rate-limit.service.ts';
+import { defaultAuthConfig } from '../config.ts';
 import type { Services } from '../deps.ts';
 import { registerMatchApi } from './match.api.ts';
 import { percentDone, type ImportRun } from '../sources/source.ts';
 import type { ResidentView } from '../people/person.ts';
 import { importParamsSchema, importRunSchema, personSchema, problemSchema, searchParamsSchema, searchResponseSchema, statsSchema } from './schemas.ts';
+import { actorOf, isApi } from '../web/session.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
 
+/**
+ * The scope a bearer token needs for each /api/v1 route, checked in one hook. A route missing here is refused to
+ * every token, so a new route stays closed until it is given a scope.
+ */
+export const routeScopes: Readonly<Record<string, ApiScope>> = {
+  'GET /api/v1/people': 'people:read',
+  'GET /api/v1/people/:id': 'people:read',
+  'GET /api/v1/stats': 'people:read',
+  'POST /api/v1/match': 'match:read',
+  'GET /api/v1/imports': 'imports:read',
+  'GET /api/v1/imports/:id': 'imports:read',
+  'POST /api/v1/imports': 'imports:write',
+};
+
+export type ApiLimits = { callsPerMinute: number };
+
+/**
+ * After sign-in (the app's first hook): a bearer token must hold the route's scope (403 otherwise), and each token
+ * (or signed-in member of staff reading through the API with their session) makes at most callsPerMinute calls a
+ * minute (429 with Retry-After otherwise), counted in PostgreSQL so the limit holds across processes.
+ */
+function registerApiAccess(app: FastifyInstance, services: Services, limits: ApiLimits): void {
+  const limiter = createRateLimiter({ db: services.db, clock: services.clock });
+  app.addHook('onRequest', async (request, reply) => {
+    const url = request.routeOptions.url;
+    if (!isApi(request) || !request.actor || !url || request.routeOptions.config?.public) return;
+    if (request.apiGrant) {
+      const needed = routeScopes[`${request.method === 'HEAD' ? 'GET' : request.method} ${url}`];
+      if (!needed) return problem(reply, 403, 'Forbidden', 'No API token may make this call.');
+      if (!hasScope(request.apiGrant, needed)) return problem(reply, 403, 'Forbidden', `This token does not have the ${needed} scope this call needs.`, { requiredScope: needed });
+    }
+    const key = request.apiGrant ? `api:token:${request.apiGrant.tokenId}` : `api:user:${request.actor.userId}`;
+    const decision = await limiter.hit(key, limits.callsPerMinute, 60_000);
+    reply.header('ratelimit-limit', String(decision.limit)).header('ratelimit-remaining', String(decision.remaining));
+    if (!decision.allowed) {
+      reply.header('retry-after', String(decision.retryAfterSeconds));
+      return problem(reply, 429, 'Too many requests', `This token may make ${decision.limit} calls a minute. Try again in ${decision.retryAfterSeconds} seconds.`);
+    }
+  });
+}
+
+function problem(reply: FastifyReply, status: number, title: string, detail: string, extra: Record<string, unknown> = {}): FastifyReply {
+  return reply.code(status).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }));
+}
+
 // The JSON API under /api/v1. Every route validates with zod, and the OpenAPI document is generated from the same schemas.
-export async function registerApi(app: FastifyInstance, services: Services, uploadsDir?: string): Promise<void> {
+export async function registerApi(app: FastifyInstance, services: Services, uploadsDir?: string, limits: ApiLimits = { callsPerMinute: defaultAuthConfig.apiCallsPerMinute }): Promise<void> {
+  registerApiAccess(app, services, limits);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -35,7 +85,7 @@ export async function registerApi(app: FastifyInstance, services: Services, uplo
   api.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   api.get('/api/v1/people', { schema: { summary: 'Search for residents', tags: ['people'], querystring: searchParamsSchema, response: { 200: searchResponseSchema, ...errors } } }, async (request) => {
-    const outcome = await services.people.search(request.query, request.query.limit);
+    const outcome = await services.people.search(actorOf(request), request.query, request.query.limit);
     return {
       results: outcome.hits.map((hit) => ({ id: hit.personId, reference: hit.reference, fullName: hit.fullName, dob: hit.dob, address: { line1: hit.addressLine1, town: hit.town, postcode: hit.postcode }, score: hit.score, matchedOn: hit.matchedOn })),
       widened: outcome.widened,
@@ -44,7 +94,7 @@ export async function registerApi(app: FastifyInstance, services: Services, uplo
   });
 
   api.get('/api/v1/people/:id', { schema: { summary: 'One resident: golden record with provenance, source records, addresses and household', tags: ['people'], params: z.object({ id: z.string().max(40).describe('The OneStop reference (K7M3-9QD2) or numeric id') }), response: { 200: personSchema, ...errors } } }, async (request) =>
-    personJson(await services.people.getResident(request.params.id)));
+    personJson(await services.people.getResident(actorOf(request), request.params.id)));
 
   await registerMatchApi(app, services);
 

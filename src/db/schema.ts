@@ -10,6 +10,21 @@ export type SourceSystemTable = {
   name: string;
   trust: Generated<number>;
   created_at: Generated<Date>;
+  restricted: Generated<boolean>;
+  team_id: number | null;
+};
+
+export type TeamTable = { id: Generated<number>; code: string; name: string; contact: Generated<string> };
+export type StaffTeamTable = { staff_user_id: number; team_id: number };
+export type BreakGlassTable = {
+  id: Generated<number>;
+  staff_user_id: number;
+  person_id: number;
+  reason: string;
+  opened_at: Generated<Date>;
+  expires_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
 };
 
 export type ImportRunTable = {
@@ -190,6 +205,9 @@ export type StaffUserTable = {
   is_demo: Generated<boolean>;
   created_at: Generated<Date>;
   last_signed_in_at: Timestamp | null;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
 };
 
 export type StaffSessionTable = {
@@ -198,6 +216,8 @@ export type StaffSessionTable = {
   created_at: Generated<Date>;
   last_seen_at: Generated<Date>;
   expires_at: Timestamp;
+  idle_seconds: number | null;
+  idle_expires_at: Timestamp | null;
 };
 
 export type ApiTokenTable = {
@@ -208,6 +228,29 @@ export type ApiTokenTable = {
   created_at: Generated<Date>;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  scopes: string[];
+};
+
+export type SignInFailureTable = {
+  key: string;
+  failures: number;
+  first_failed_at: Timestamp;
+  locked_until: Timestamp | null;
+};
+
+export type RateLimitWindowTable = {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+};
+
+export type SignInChallengeTable = {
+  id_hash: string;
+  kind: 'second_factor' | 'single_sign_on';
+  staff_user_id: number | null;
+  data: Json<Record<string, string>>;
+  next_path: string;
+  expires_at: Timestamp;
 };
 
 export type JobTable = {
@@ -231,7 +274,25 @@ export type SettingTable = {
   updated_at: Generated<Date>;
 };
 
+export type AuditEventTable = {
+  id: number;
+  at: ColumnType<Date, Date | string, never>;
+  actor: string;
+  actor_name: string;
+  door: 'web' | 'api' | 'cli' | 'job';
+  action: string;
+  person_id: number | null;
+  subject: string | null;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  prev_hash: string | null;
+  hash: string;
+};
+
 export type DB = {
+  team: TeamTable;
+  staff_team: StaffTeamTable;
+  break_glass: BreakGlassTable;
   source_system: SourceSystemTable;
   import_run: ImportRunTable;
   source_record: SourceRecordTable;
@@ -249,6 +310,10 @@ export type DB = {
   staff_user: StaffUserTable;
   staff_session: StaffSessionTable;
   api_token: ApiTokenTable;
+  sign_in_failure: SignInFailureTable;
+  rate_limit_window: RateLimitWindowTable;
+  sign_in_challenge: SignInChallengeTable;
   job: JobTable;
   setting: SettingTable;
+  audit_event: AuditEventTable;
 };

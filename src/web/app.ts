@@ -5,7 +5,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from '../config.ts';
+import { defaultAuthConfig, type Config } from '../config.ts';
 import type { Services } from '../deps.ts';
 import { DomainError, httpStatusOf } from '../errors.ts';
 import { registerApi } from '../api/api.ts';
@@ -17,6 +17,7 @@ import { registerIdentityRoutes } from './people/identity.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerReviewRoutes } from './reviews/reviews.routes.ts';
 import { registerMatchingRoutes } from './matching/matching.routes.ts';
+import { registerAccessRoutes } from './access/access.routes.ts';
 import { createRenderer } from './render.ts';
 import { csrfTokenOf } from './csrf.ts';
 import { identify, isApi, isPublic } from './session.ts';
@@ -24,7 +25,8 @@ import { identify, isApi, isPublic } from './session.ts';
 export type DemoAccount = { email: string; password: string; role: string };
 export type AppOptions = {
   services: Services;
-  config: Pick<Config, 'cookieSecure' | 'councilName' | 'dataDir'>;
+  /** Sign-in settings (src/config.ts); any left out take their defaults. */
+  config: Pick<Config, 'cookieSecure' | 'councilName' | 'dataDir'> & { auth?: Partial<Config['auth']> };
   /** Log level, or false for none (tests). */
   logLevel?: string | false;
   demoAccounts?: DemoAccount[];
@@ -60,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       demoAccounts,
       isDemo: demoAccounts.length > 0,
       csrfToken: this.generateCsrf(),
+      sessionTimeout: request.sessionTimeout,
       currentPath: request.url.split('?')[0],
       ...context,
     });
@@ -87,13 +90,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerAssets(app);
-  await registerApi(app, options.services, path.join(options.config.dataDir, 'uploads'));
+  await registerApi(app, options.services, path.join(options.config.dataDir, 'uploads'), { callsPerMinute: options.config.auth?.apiCallsPerMinute ?? defaultAuthConfig.apiCallsPerMinute });
   await registerHealthRoutes(app, options.services);
   await registerAuthRoutes(app, options.services, options.config);
   await registerPeopleRoutes(app, options.services);
   await registerIdentityRoutes(app, options.services);
   await registerReviewRoutes(app, options.services);
   await registerMatchingRoutes(app, options.services);
+  await registerAccessRoutes(app, options.services);
   await registerImportRoutes(app, options.services, options.config);
   app.get('/', async (_request, reply) => reply.redirect('/people', 303));
   return app;

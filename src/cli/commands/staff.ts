@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
+import { apiScopes, type ApiToken } from '../../access/api-token.ts';
 import { roles, type Role } from '../../access/staff.ts';
 import { CliError, withServices, type GlobalOptions } from '../context.ts';
 
@@ -21,17 +22,86 @@ export function registerStaffCommands(program: Command): void {
       });
     });
 
+  registerAccountStatusCommands(user);
+
   const token = program.command('token').description('API tokens');
   token
     .command('create')
     .description('print a new bearer token for the API, and nothing else')
     .requiredOption('--email <email>', 'the staff account the token acts as')
     .option('--name <name>', 'what the token is for', 'command line')
-    .action(async (options: { email: string; name: string }, command: Command) => {
+    .option('--scope <scope>', `what the token may do, repeated or comma-separated: ${apiScopes.join(', ')} (default: all of them)`, collect, [])
+    .action(async (options: { email: string; name: string; scope: string[] }, command: Command) => {
       await withServices(command.optsWithGlobals<GlobalOptions>(), async ({ services }) => {
-        process.stdout.write(`${await services.staff.createApiToken(options.email, options.name)}\n`);
+        process.stdout.write(`${await services.staff.createApiToken(options.email, options.name, options.scope)}\n`);
       });
     });
+  token
+    .command('list')
+    .description('list a staff account\'s API tokens: id, name, scopes, when made and last used, and whether revoked')
+    .requiredOption('--email <email>', 'the staff account')
+    .action(async (options: { email: string }, command: Command) => {
+      await withServices(command.optsWithGlobals<GlobalOptions>(), async ({ services }) => {
+        const tokens = await services.staff.listApiTokens(options.email);
+        process.stdout.write(tokens.length === 0 ? `${options.email} has no API tokens.\n` : tokens.map(describeToken).join(''));
+      });
+    });
+  token
+    .command('revoke')
+    .description('revoke an API token: it is refused from the next call on')
+    .requiredOption('--id <id>', 'the token\'s id, from onestop token list')
+    .action(async (options: { id: string }, command: Command) => {
+      const id = Number(options.id);
+      if (!Number.isInteger(id) || id <= 0) throw new CliError('--id must be a token\'s number, from onestop token list.', 2);
+      await withServices(command.optsWithGlobals<GlobalOptions>(), async ({ services }) => {
+        const revoked = await services.staff.revokeApiToken(id);
+        process.stdout.write(`Revoked API token ${revoked.id} (${revoked.name}) of ${revoked.email}.\n`);
+      });
+    });
+}
+
+/** Turning accounts off and on, and resetting a lost second factor: an administrator's commands. */
+function registerAccountStatusCommands(user: Command): void {
+  user
+    .command('disable')
+    .description('disable a staff account: its sessions end at once and its API tokens are refused')
+    .requiredOption('--email <email>', 'the account\'s email')
+    .action(async (options: { email: string }, command: Command) => {
+      await withServices(command.optsWithGlobals<GlobalOptions>(), async ({ services }) => {
+        const { user: disabled, sessionsEnded } = await services.staff.disableUser(options.email);
+        process.stdout.write(`Disabled ${disabled.email}: ended ${sessionsEnded} session${sessionsEnded === 1 ? '' : 's'}; its API tokens are refused until it is enabled.\n`);
+      });
+    });
+  user
+    .command('enable')
+    .description('enable a staff account again, lifting any lock from failed sign-ins')
+    .requiredOption('--email <email>', 'the account\'s email')
+    .action(async (options: { email: string }, command: Command) => {
+      await withServices(command.optsWithGlobals<GlobalOptions>(), async ({ services }) => {
+        const enabled = await services.staff.enableUser(options.email);
+        process.stdout.write(`Enabled ${enabled.email}.\n`);
+      });
+    });
+  user
+    .command('reset-two-factor')
+    .description('remove a staff account\'s second factor (a lost phone, say) and end its sessions; they set up a new one after signing in')
+    .requiredOption('--email <email>', 'the account\'s email')
+    .action(async (options: { email: string }, command: Command) => {
+      await withServices(command.optsWithGlobals<GlobalOptions>(), async ({ services }) => {
+        const { user: reset } = await services.staff.resetTwoFactor(options.email);
+        process.stdout.write(`Removed the second factor of ${reset.email}: they sign in with their password, then set up a new one at /account/two-factor.\n`);
+      });
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function describeToken(token: ApiToken): string {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const state = token.revokedAt ? `revoked ${day(token.revokedAt)}` : 'active';
+  return `${token.id}  ${token.name}  ${token.scopes.join(',')}  made ${day(token.createdAt)}  last used ${token.lastUsedAt ? day(token.lastUsedAt) : 'never'}  ${state}\n`;
 }
 
 async function readStdinLine(): Promise<string> {
