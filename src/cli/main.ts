@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerAdminCommands } from './commands/admin.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerRelinkCommand } from './commands/relink.ts';
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerDataCommands(program);
   registerRelinkCommand(program);
+  registerAdminCommands(program);
+  registerAuditCommands(program);
   registerStaffCommands(program);
   return program;
 }
