@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
+import { createAuditService } from './audit/audit.service.ts';
 import { createBreakGlassService } from './access/break-glass.service.ts';
 import { createStaffService } from './access/staff.service.ts';
 import { createTeamService } from './access/team.service.ts';
@@ -21,6 +22,8 @@ import { createImportService } from './sources/import.service.ts';
 // The composition root: builds every service with exactly what it needs.
 export function createServices(database: Database, config: Pick<Config, 'sessionHours'>, clock: Clock = systemClock) {
   const db = database.db;
+  // The audit trail first: every service that shows or changes a resident's record writes to it.
+  const audit = createAuditService({ db, clock });
   const places = createPlaceService();
   const matches = createMatchService({ db });
   const linker = createProbabilisticLinker({ matches, fallback: createDeterministicLinker() });
@@ -35,7 +38,7 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const teams = createTeamService({ db });
   const systems = createSystemService({ db });
   const breakGlass = createBreakGlassService({ db, clock });
-  return { database, db, clock, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, breakGlass };
+  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, breakGlass };
 }
 
 export type Services = ReturnType<typeof createServices>;
