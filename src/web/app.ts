@@ -7,6 +7,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { defaultAuthConfig, type Config } from '../config.ts';
 import type { Services } from '../deps.ts';
+import { enforceRoutePolicy } from '../access/route-policy.ts';
 import { DomainError, httpStatusOf } from '../errors.ts';
 import { registerApi } from '../api/api.ts';
 import { registerAssets } from './assets.ts';
@@ -76,6 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const next = encodeURIComponent(request.url);
     return reply.redirect(`/sign-in?next=${next}`, 303);
   });
+  // Then what the signed-in actor may do on this route, from the one table (src/access/route-policy.ts).
+  enforceRoutePolicy(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
