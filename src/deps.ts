@@ -28,16 +28,16 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const matches = createMatchService({ db });
   const linker = createProbabilisticLinker({ matches, fallback: createDeterministicLinker() });
   const linking = createLinkingService({ linker, places, clock, reviews: { record: (tx, suggestions) => insertSuggestions(tx, suggestions, clock.now()) } });
-  const imports = createImportService({ db, linking, places, clock, parallelBatches: database.kind === 'server' ? 2 : 1 });
-  const people = createPeopleService({ db, places });
+  const imports = createImportService({ db, linking, places, clock, audit, parallelBatches: database.kind === 'server' ? 2 : 1 });
+  const people = createPeopleService({ db, places, audit });
   const staff = createStaffService({ db, clock, sessionHours: config.sessionHours });
-  const changes = createChangeService({ db, linking, clock });
-  const merges = createMergeService({ db, changes });
-  const reviews = createReviewService({ db, merges, clock });
-  const relink = createRelinkService({ db, changes, clock });
+  const changes = createChangeService({ db, linking, clock, audit });
+  const merges = createMergeService({ db, changes, audit });
+  const reviews = createReviewService({ db, merges, clock, audit });
+  const relink = createRelinkService({ db, changes, clock, audit });
   const teams = createTeamService({ db });
   const systems = createSystemService({ db });
-  const breakGlass = createBreakGlassService({ db, clock });
+  const breakGlass = createBreakGlassService({ db, clock, audit });
   return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, breakGlass };
 }
 

@@ -5,10 +5,11 @@ import { NotFound, ValidationFailed } from '../errors.ts';
 import { breakGlassMinutes, breakGlassReason, type BreakGlassOpening } from './break-glass.ts';
 import { actorLabel, type Actor } from './staff.ts';
 import { authorize } from './policy.ts';
+import { auditActorOf, type AuditRecorder } from '../audit/audit.ts';
 
 export type BreakGlassService = ReturnType<typeof createBreakGlassService>;
 
-export function createBreakGlassService({ db, clock }: { db: Db; clock: Clock }) {
+export function createBreakGlassService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditRecorder }) {
   /** Opens a resident's restricted records to this member of staff for an hour, with the reason kept. */
   async function open(actor: Actor, personId: number, reason: string): Promise<BreakGlassOpening> {
     authorize(actor, 'person.break_glass');
@@ -19,6 +20,7 @@ export function createBreakGlassService({ db, clock }: { db: Db; clock: Clock })
       const row = await tx.insertInto('break_glass')
         .values({ staff_user_id: actor.userId, person_id: personId, reason: parsed.data, opened_at: now, expires_at: new Date(now.getTime() + breakGlassMinutes * 60_000) })
         .returning('id').executeTakeFirstOrThrow();
+      await audit.record(tx, { ...auditActorOf(actor), action: 'person.break_glass', personId, subject: `break_glass:${row.id}`, reason: parsed.data, details: { minutes: breakGlassMinutes } });
       return row.id;
     });
     return get(id);

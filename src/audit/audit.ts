@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { can } from '../access/policy.ts';
 import { actorLabel, type AnyActor, type Door } from '../access/staff.ts';
+import type { Queryable } from '../db/connection.ts';
 
 // The audit trail: who looked at or changed what, when, why and through which door (UK GDPR Article 5(2),
 // accountability; Article 32, security of processing). Entries form a hash chain: each entry's hash covers its own
@@ -21,8 +23,21 @@ export const auditActions = {
   'subject_access.export': 'Exported a subject access bundle',
   'import.run': 'Imported an extract',
   'audit.search': 'Searched the audit trail',
+  'privacy.rectify': 'Corrected the resident’s record',
+  'privacy.erase': 'Erased the resident',
+  'privacy.legal_hold': 'Placed a legal hold',
+  'privacy.legal_hold_release': 'Released a legal hold',
+  'privacy.retention_rule': 'Set a retention rule',
+  'privacy.retention_run': 'Applied the retention rules',
+  'consent.record': 'Recorded a contact preference',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActions;
+
+/** What a domain service needs of the trail: to write an entry in its own transaction. */
+export type AuditRecorder = {
+  record(tx: Queryable, input: AuditEntryInput): Promise<unknown>;
+  recordMany(tx: Queryable, inputs: readonly AuditEntryInput[]): Promise<unknown>;
+};
 
 export function actionLabel(action: string): string {
   return (auditActions as Record<string, string>)[action] ?? action;
@@ -74,9 +89,9 @@ export function auditActorOf(actor: AnyActor): { actor: string; actorName: strin
   return { actor: actorLabel(actor), actorName: actor.kind === 'staff' ? actor.displayName : actor.name, door: actor.door };
 }
 
-/** The one place that says who may read the audit trail; roles and permissions will take it over. */
+/** Who may read the audit trail on the pages: staff the policy table allows; never a process acting as the system. */
 export function canReadAudit(actor: AnyActor | undefined): boolean {
-  return actor?.kind === 'staff' && (actor.role === 'dpo' || actor.role === 'admin');
+  return actor?.kind === 'staff' && can(actor, 'audit.read');
 }
 
 // ---- The hash chain ----

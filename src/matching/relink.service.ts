@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { applyScope, withScope } from '../access/scope.ts';
 import { actorLabel, type AnyActor, type SystemActor } from '../access/staff.ts';
 import { authorize } from '../access/policy.ts';
+import { auditActorOf, type AuditRecorder } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -34,7 +35,7 @@ const chunkSize = 2_000;
 
 // Re-links the whole council with the probabilistic engine: learns a model from the council's own records, clusters
 // them, moves records between persons with stable references, and queues the unsure pairs for staff to review.
-export function createRelinkService({ db, changes, clock }: { db: Db; changes: ChangeService; clock: Clock }) {
+export function createRelinkService({ db, changes, clock, audit }: { db: Db; changes: ChangeService; clock: Clock; audit: AuditRecorder }) {
   async function relink(by: AnyActor, onProgress: RelinkProgress = () => undefined): Promise<RelinkSummary> {
     authorize(by, 'relink.run');
     const actor = actorLabel(by);
@@ -64,8 +65,11 @@ export function createRelinkService({ db, changes, clock }: { db: Db; changes: C
     lap('apply');
     const reviewsQueued = await queueReviewPairs(held, result, modelVersion, new Set(decisions.filter((d) => d.decision === 'different').map((d) => `${d.a}:${d.b}`)));
     lap('review');
+    const summary = { records: held.length, clusters: new Set(result.clusters).size, movedRecords, changes: changeCount, reviewsQueued, modelVersion, seconds };
+    // Each move is a change with its own history (person_change); the trail keeps the run and its counts.
+    await audit.record(db, { ...auditActorOf(by), action: 'person.relink', subject: `model:${modelVersion}`, details: { records: summary.records, movedRecords, changes: changeCount, reviewsQueued, modelVersion } });
     onProgress('done', 1, 1);
-    return { records: held.length, clusters: new Set(result.clusters).size, movedRecords, changes: changeCount, reviewsQueued, modelVersion, seconds };
+    return summary;
   }
 
   async function applyClusters(actor: string, held: readonly repository.HeldRecord[], result: LinkResult, modelVersion: number, onProgress: RelinkProgress) {

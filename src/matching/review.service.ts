@@ -1,4 +1,5 @@
 import { authorize } from '../access/policy.ts';
+import { auditActorOf, type AuditRecorder } from '../audit/audit.ts';
 import { actorLabel, type AnyActor } from '../access/staff.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/connection.ts';
@@ -14,7 +15,12 @@ export type ReviewView = repository.ReviewItem & { record: repository.ReviewReco
 
 // The clerical review queue: pairs scored between the two thresholds, for staff to decide. A decision is kept and
 // respected: "not the same person" is never undone by a later automatic run.
-export function createReviewService({ db, merges, clock }: { db: Db; merges: MergeService; clock: Clock }) {
+export function createReviewService({ db, merges, clock, audit }: { db: Db; merges: MergeService; clock: Clock; audit: AuditRecorder }) {
+  const decided = (tx: Tx, by: AnyActor, item: repository.ReviewItem, decision: string, reason: string | null) => audit.record(tx, {
+    ...auditActorOf(by), action: 'review.decide', personId: item.candidatePersonId, subject: `review:${item.id}`, reason,
+    details: { reviewId: item.id, decision, sourceRecordId: item.sourceRecordId },
+  });
+
   async function withRecords(items: readonly repository.ReviewItem[]): Promise<ReviewView[]> {
     const records = await repository.recordsById(db, items.flatMap((item) => [item.sourceRecordId, ...(item.candidateRecordId ? [item.candidateRecordId] : [])]));
     return items.flatMap((item) => {
@@ -45,6 +51,7 @@ export function createReviewService({ db, merges, clock }: { db: Db; merges: Mer
     await merges.moveRecords(by, [item.sourceRecordId], item.candidatePersonId, `Review ${id}: the same person`);
     await withTransaction(db, async (tx) => {
       await repository.decideReview(tx, id, 'linked', actor, clock.now());
+      await decided(tx, by, item, 'linked', null);
       await repository.resolveOthers(tx, item.sourceRecordId, id, actor, clock.now());
     });
   }
@@ -56,14 +63,16 @@ export function createReviewService({ db, merges, clock }: { db: Db; merges: Mer
       const item = await openItem(tx, id);
       await merges.recordDifferent(tx, by, [item.sourceRecordId], item.candidatePersonId, reason ?? `Review ${id}: not the same person`);
       await repository.decideReview(tx, id, 'not_same', actorLabel(by), clock.now());
+      await decided(tx, by, item, 'not_same', reason);
     });
   }
 
   async function skip(by: AnyActor, id: number): Promise<void> {
     authorize(by, 'review.decide');
     await withTransaction(db, async (tx) => {
-      await openItem(tx, id);
+      const item = await openItem(tx, id);
       await repository.decideReview(tx, id, 'skipped', actorLabel(by), clock.now());
+      await decided(tx, by, item, 'skipped', null);
     });
   }
 

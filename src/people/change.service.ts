@@ -1,4 +1,5 @@
 import { authorize } from '../access/policy.ts';
+import { auditActorOf, type AuditRecorder } from '../audit/audit.ts';
 import { actorLabel, type AnyActor } from '../access/staff.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db/connection.ts';
@@ -25,7 +26,7 @@ export type MoveRequest = {
 };
 
 // Every change to who is who goes through here, so that each can be shown on the persons' history and undone.
-export function createChangeService({ db, linking, clock }: { db: Db; linking: LinkingService; clock: Clock }) {
+export function createChangeService({ db, linking, clock, audit }: { db: Db; linking: LinkingService; clock: Clock; audit: AuditRecorder }) {
   /** Moves records to their targets in one change; records already there stay put. Returns undefined if none moved. */
   async function applyMoves(tx: Tx, request: MoveRequest): Promise<PersonChange | undefined> {
     const now = clock.now();
@@ -113,7 +114,11 @@ export function createChangeService({ db, linking, clock }: { db: Db; linking: L
       await repository.deleteDecisionsOf(tx, changeId);
       await repository.completeChange(tx, undoId, moves, persons);
       await repository.markUndone(tx, changeId, undoId);
-      await linking.refreshPersons(tx, [...new Set(change.moves.flatMap((move) => (move.fromPersonId === null ? [move.toPersonId] : [move.fromPersonId, move.toPersonId])))]);
+      const touched = [...new Set(change.moves.flatMap((move) => (move.fromPersonId === null ? [move.toPersonId] : [move.fromPersonId, move.toPersonId])))];
+      await linking.refreshPersons(tx, touched);
+      await audit.recordMany(tx, touched.map((personId) => ({
+        ...auditActorOf(by), action: 'person.undo', personId, subject: `change:${changeId}`, reason, details: { changeId, undoId, records: moves.map((move) => move.sourceRecordId) },
+      })));
       return (await repository.findChange(tx, undoId)) ?? change;
     });
   }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { authorize } from '../access/policy.ts';
 import { actorLabel, type AnyActor } from '../access/staff.ts';
+import { auditActorOf, type AuditAction, type AuditRecorder } from '../audit/audit.ts';
 import type { Db, Tx } from '../db/connection.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { NotFound, ValidationFailed } from '../errors.ts';
@@ -12,7 +13,13 @@ export type MergeService = ReturnType<typeof createMergeService>;
 
 // What staff do when OneStop has two people who are one, or one person who is two. Each is a change that can be
 // undone, and each leaves a decision that automatic linking respects afterwards.
-export function createMergeService({ db, changes }: { db: Db; changes: ChangeService }) {
+export function createMergeService({ db, changes, audit }: { db: Db; changes: ChangeService; audit: AuditRecorder }) {
+  /** The change in the trail, against the resident who holds the records after it. */
+  async function audited(tx: Tx, by: AnyActor, action: AuditAction, personId: number, change: PersonChange, reason: string | null): Promise<PersonChange> {
+    await audit.record(tx, { ...auditActorOf(by), action, personId, subject: `change:${change.id}`, reason, details: { changeId: change.id, records: change.moves.map((move) => move.sourceRecordId) } });
+    return change;
+  }
+
   async function recordsOf(tx: Tx, personId: number): Promise<number[]> {
     const rows = await tx.selectFrom('person_link').select('source_record_id').where('person_id', '=', personId).where('unlinked_at', 'is', null).orderBy('source_record_id').execute();
     return rows.map((row) => row.source_record_id);
@@ -40,7 +47,7 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
       const change = await changes.applyMoves(tx, { kind: 'merge', actor, reason, targets: new Map(goes.map((record) => [record, { kind: 'person', personId: keepId } as Target])) });
       if (!change) throw new ValidationFailed('Nothing to merge.');
       await decide(tx, goes.map((record) => [record, keep[0] ?? record]), 'same', actor, change.id, reason);
-      return change;
+      return audited(tx, by, 'person.merge', keepId, change, reason);
     });
   }
 
@@ -58,7 +65,7 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
       const change = await changes.applyMoves(tx, { kind: 'split', actor, reason, targets: new Map(moved.map((record) => [record, { kind: 'new', label: 0 } as Target])) });
       if (!change) throw new ValidationFailed('Nothing to split.');
       await decide(tx, [...leaving].flatMap((a) => staying.map((b) => [a, b] as [number, number])), 'different', actor, change.id, reason);
-      return change;
+      return audited(tx, by, 'person.split', personId, change, reason);
     });
   }
 
@@ -74,7 +81,7 @@ export function createMergeService({ db, changes }: { db: Db; changes: ChangeSer
       if (!change) throw new ValidationFailed('Those records are already with that resident.');
       await decide(tx, sourceRecordIds.flatMap((a) => leftBehind.map((b) => [a, b] as [number, number])), 'different', actor, change.id, reason);
       await decide(tx, sourceRecordIds.flatMap((a) => (target[0] === undefined ? [] : [[a, target[0]] as [number, number]])), 'same', actor, change.id, reason);
-      return change;
+      return audited(tx, by, 'person.move', toPersonId, change, reason);
     });
   }
 

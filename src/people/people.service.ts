@@ -1,6 +1,7 @@
 import { authorize, maskIdentifier, seesIdentifiers } from '../access/policy.ts';
 import { withScope } from '../access/scope.ts';
 import type { AnyActor } from '../access/staff.ts';
+import { auditActorOf, type AuditRecorder } from '../audit/audit.ts';
 import type { Db, Queryable } from '../db/connection.ts';
 import { NotFound, ValidationFailed } from '../errors.ts';
 import type { PlaceService } from '../places/place.service.ts';
@@ -40,7 +41,7 @@ export function maskView(view: ResidentView): ResidentView {
   };
 }
 
-export function createPeopleService({ db, places }: { db: Db; places: PlaceService }) {
+export function createPeopleService({ db, places, audit }: { db: Db; places: PlaceService; audit: AuditRecorder }) {
   /**
    * Searches as the actor may: restricted systems' records find no one for those outside their team. When a name
    * finds no one at the postcode or date of birth given, looks for the name anywhere.
@@ -80,6 +81,12 @@ export function createPeopleService({ db, places }: { db: Db; places: PlaceServi
       const restricted = await repository.restrictedServices(tx, person.id);
       const visible = new Set(systems.map((system) => system.name));
       const household = person.fields.uprn ? (await places.household(tx, person.fields.uprn)).filter((member) => member.personId !== person.id) : [];
+      // Every view is in the trail, in the view's own transaction, last so the chain's lock is held briefly.
+      const revealing = options.reveal === true && !seesIdentifiers(actor);
+      await audit.record(tx, {
+        ...auditActorOf(actor), action: revealing ? 'record.reveal' : 'person.view', personId: person.id, reason: revealing ? (options.reason ?? '').trim() : null,
+        details: { records: systems.reduce((count, system) => count + system.records.length, 0), ...(revealing ? { fields: ['niNumber'] } : {}) },
+      });
       return {
         person, provenance: resolveProvenance(person.provenance, systems), systems, addresses, household, timeline, changes,
         restrictedServices: restricted.filter((service) => !visible.has(service.systemName)),

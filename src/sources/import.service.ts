@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { authorize } from '../access/policy.ts';
+import { auditActorOf, type AuditRecorder } from '../audit/audit.ts';
 import { actorLabel, type AnyActor } from '../access/staff.ts';
 import type { Clock } from '../clock.ts';
 import { z } from 'zod';
@@ -35,8 +36,8 @@ export type ImportProgress = { bytesRead: number; bytesTotal: number; counts: Im
 /** A running import sends a heartbeat with every batch; one silent this long has died. */
 const staleAfterMs = 120_000;
 
-export function createImportService({ db, linking, places, clock, parallelBatches = 1 }: {
-  db: Db; linking: LinkingService; places: PlaceService; clock: Clock;
+export function createImportService({ db, linking, places, clock, audit, parallelBatches = 1 }: {
+  db: Db; linking: LinkingService; places: PlaceService; clock: Clock; audit: AuditRecorder;
   /** Batches written at once: 2 on a server uses both its cores; PGlite is one connection, so 1. */
   parallelBatches?: number;
 }) {
@@ -77,10 +78,14 @@ export function createImportService({ db, linking, places, clock, parallelBatche
     await repository.interruptStaleRuns(db, system.id, new Date(now.getTime() - staleAfterMs));
     const live = await repository.findLiveRun(db, system.id);
     if (live) throw new Conflict(`An import for ${system.code} is already running (import ${live.id}, started by ${live.startedBy}); wait for it to finish.`);
-    return repository.insertRun(db, {
-      systemId: system.id, fileName: request.fileName ?? path.basename(request.filePath), isFull: request.full ?? false, status,
-      startedBy: actorLabel(request.actor), bytesTotal: totalBytes, rejectsPath: rejectsPathOf(request),
-      mapping: request.mapping ?? null, now,
+    return withTransaction(db, async (tx) => {
+      const runId = await repository.insertRun(tx, {
+        systemId: system.id, fileName: request.fileName ?? path.basename(request.filePath), isFull: request.full ?? false, status,
+        startedBy: actorLabel(request.actor), bytesTotal: totalBytes, rejectsPath: rejectsPathOf(request),
+        mapping: request.mapping ?? null, now,
+      });
+      await audit.record(tx, { ...auditActorOf(request.actor), action: 'import.run', subject: `import:${runId}`, details: { runId, system: system.code, full: request.full ?? false, bytes: totalBytes } });
+      return runId;
     });
   }
 
