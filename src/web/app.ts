@@ -7,6 +7,8 @@ import fastifyMultipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { defaultAuthConfig, type Config } from '../config.ts';
 import type { Services } from '../deps.ts';
+import { can } from '../access/policy.ts';
+import type { Actor } from '../access/staff.ts';
 import { enforceRoutePolicy } from '../access/route-policy.ts';
 import { DomainError, httpStatusOf } from '../errors.ts';
 import { registerApi } from '../api/api.ts';
@@ -19,6 +21,7 @@ import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerReviewRoutes } from './reviews/reviews.routes.ts';
 import { registerMatchingRoutes } from './matching/matching.routes.ts';
 import { registerAccessRoutes } from './access/access.routes.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { createRenderer } from './render.ts';
 import { csrfTokenOf } from './csrf.ts';
 import { identify, isApi, isPublic } from './session.ts';
@@ -60,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const html = renderer.render(template, {
       councilName: options.config.councilName,
       actor: request.actor,
+      navigation: request.actor ? navigationFor(request.actor, request.url.split('?')[0] ?? '/') : [],
       demoAccounts,
       isDemo: demoAccounts.length > 0,
       csrfToken: this.generateCsrf(),
@@ -101,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerReviewRoutes(app, options.services);
   await registerMatchingRoutes(app, options.services);
   await registerAccessRoutes(app, options.services);
+  await registerAuditRoutes(app, options.services);
   await registerImportRoutes(app, options.services, options.config);
   app.get('/', async (_request, reply) => reply.redirect('/people', 303));
   return app;
@@ -145,4 +150,17 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
   if (status === 500) request.log.error({ err: error }, 'request failed');
   if (api) return sendProblem(reply, status, status === 500 ? 'Internal error' : 'Bad request', status === 500 ? 'Something went wrong. It has been logged.' : (fastifyError.message ?? 'Bad request'));
   return reply.page('errors/problem.njk', { status, message: status === 500 ? 'Sorry, there is a problem with the service. Try again later.' : (fastifyError.message ?? 'The request was not valid.') }, status);
+}
+
+/** The service navigation: what this member of staff may use, from the policy table. */
+function navigationFor(actor: Actor, currentPath: string): Array<{ href: string; text: string; active: boolean }> {
+  const items: Array<{ href: string; text: string; show: boolean }> = [
+    { href: '/people', text: 'Find a resident', show: true },
+    { href: '/reviews', text: 'Review matches', show: true },
+    { href: '/imports', text: 'Imports', show: can(actor, 'import.view') },
+    { href: '/audit', text: 'Audit trail', show: can(actor, 'audit.read') },
+    { href: '/admin/systems', text: 'Administration', show: can(actor, 'system.manage') },
+  ];
+  const section = (href: string) => href.split('/')[1] ?? '';
+  return items.filter((item) => item.show).map(({ href, text }) => ({ href, text, active: section(currentPath) === section(href) }));
 }
