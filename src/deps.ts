@@ -17,6 +17,7 @@ import { createLinkingService } from './people/linking.service.ts';
 import { createMergeService } from './people/merge.service.ts';
 import { createPeopleService } from './people/people.service.ts';
 import { createPlaceService } from './places/place.service.ts';
+import { createPrivacyService } from './privacy/privacy.service.ts';
 import { createImportService } from './sources/import.service.ts';
 
 // The composition root: builds every service with exactly what it needs.
@@ -38,7 +39,8 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const teams = createTeamService({ db });
   const systems = createSystemService({ db });
   const breakGlass = createBreakGlassService({ db, clock, audit });
-  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, breakGlass };
+  const privacy = createPrivacyService({ db, audit, clock, places, linking });
+  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, breakGlass, privacy };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -9,7 +9,7 @@ export const actions = [
   'identity.change', 'review.decide', 'matching.view', 'relink.run',
   'import.run', 'import.view', 'system.manage', 'user.manage',
   'audit.read', 'privacy.subject_access', 'privacy.rectify', 'privacy.erase', 'privacy.manage',
-  'break_glass.review',
+  'break_glass.review', 'consent.record',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -37,6 +37,8 @@ export const policy: Readonly<Record<Action, readonly Role[]>> = {
   'privacy.erase': ['dpo'],
   'privacy.manage': ['dpo', 'admin'],
   'break_glass.review': ['team_leader', 'dpo'],
+  // Whoever the resident tells how they wish to be contacted writes it down (UK GDPR Article 7; PECR).
+  'consent.record': everyone,
 };
 
 /** Identifiers shown in full to these roles; everyone else sees them masked until they give a reason. */
@@ -62,6 +64,7 @@ const descriptions: Record<Action, string> = {
   'system.manage': 'manage source systems', 'user.manage': 'manage staff accounts', 'audit.read': 'read the audit trail',
   'privacy.subject_access': 'produce subject access bundles', 'privacy.rectify': 'correct records', 'privacy.erase': 'erase or anonymise residents',
   'privacy.manage': 'manage retention and legal holds', 'break_glass.review': 'review break-glass access',
+  'consent.record': 'record contact preferences',
 };
 
 export function describeAction(action: Action): string {

@@ -86,6 +86,7 @@ export type SourceRecordTable = IdentityColumns & {
   changed_at: Timestamp;
   ended_at: Timestamp | null;
   last_import_id: number | null;
+  erased_at: Timestamp | null;
 };
 
 export type SourceRecordVersionTable = {
@@ -110,6 +111,8 @@ export type PersonTable = IdentityColumns & {
   given_phonetic: ColumnType<string | null, never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  corrections: ColumnType<Record<string, string | null>, string | undefined, string>;
+  erased_at: Timestamp | null;
 };
 
 export type PersonNameTable = { search_name: string };
@@ -289,6 +292,59 @@ export type AuditEventTable = {
   hash: string;
 };
 
+export type RectificationTable = {
+  id: Generated<number>;
+  person_id: number;
+  field: string;
+  earlier_value: string | null;
+  corrected_value: string | null;
+  reason: string;
+  rectified_by: string;
+  rectified_by_name: string;
+  rectified_at: Timestamp;
+};
+
+export type LegalHoldTable = {
+  id: Generated<number>;
+  person_id: number;
+  reason: string;
+  placed_by: string;
+  placed_by_name: string;
+  placed_at: Timestamp;
+  released_by: string | null;
+  released_by_name: string | null;
+  released_at: Timestamp | null;
+};
+
+export type RetentionRuleTable = {
+  source_system_id: number;
+  years: number;
+  basis: 'last_seen' | 'ended';
+  set_by: string;
+  set_at: Timestamp;
+};
+
+export type RetentionRunTable = {
+  id: Generated<number>;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  dry_run: boolean;
+  actor: string;
+  summary: Json<Record<string, unknown>>;
+};
+
+export type ContactPreferenceTable = {
+  id: Generated<number>;
+  person_id: number;
+  channel: 'email' | 'sms' | 'phone' | 'post';
+  purpose: 'service_updates' | 'marketing' | 'surveys';
+  granted: boolean;
+  source: 'phone' | 'in_person' | 'email' | 'letter' | 'online' | 'other';
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: Timestamp;
+};
+
 export type DB = {
   team: TeamTable;
   staff_team: StaffTeamTable;
@@ -316,4 +372,9 @@ export type DB = {
   job: JobTable;
   setting: SettingTable;
   audit_event: AuditEventTable;
+  rectification: RectificationTable;
+  legal_hold: LegalHoldTable;
+  retention_rule: RetentionRuleTable;
+  retention_run: RetentionRunTable;
+  contact_preference: ContactPreferenceTable;
 };

@@ -45,12 +45,22 @@ async function recordNames(db: Queryable, rows: readonly GoldenRow[]): Promise<v
   await sql`insert into person_name (search_name) select unnest(${names}::text[]) order by 1 on conflict do nothing`.execute(db);
 }
 
+/** The golden column: the correction in force for the field, if any, else what survivorship chose. */
+function corrected(column: string, field: string, type: 'text' | 'date' = 'text') {
+  return sql.raw(`case when person.corrections ? '${field}' then (person.corrections->>'${field}')::${type} else g.${column} end`);
+}
+
 export async function updateGoldenRecords(db: Queryable, rows: readonly GoldenRow[], now: Date): Promise<void> {
   if (rows.length === 0) return;
-  await sql`update person set title = g.title, given_name = g.given_name, middle_name = g.middle_name,
-      family_name = g.family_name, full_name = g.full_name, dob = g.dob, sex = g.sex, address_line1 = g.address_line1,
-      address_line2 = g.address_line2, town = g.town, postcode = g.postcode, uprn = g.uprn, phone = g.phone,
-      email = g.email, ni_number = g.ni_number, provenance = g.provenance, search_name = g.search_name,
+  // A correction (rectification, src/privacy) stands over what the sources say until it is withdrawn.
+  await sql`update person set title = ${corrected('title', 'title')}, given_name = ${corrected('given_name', 'givenName')},
+      middle_name = ${corrected('middle_name', 'middleName')}, family_name = ${corrected('family_name', 'familyName')},
+      full_name = ${corrected('full_name', 'fullName')}, dob = ${corrected('dob', 'dob', 'date')}, sex = ${corrected('sex', 'sex')},
+      address_line1 = ${corrected('address_line1', 'addressLine1')}, address_line2 = ${corrected('address_line2', 'addressLine2')},
+      town = ${corrected('town', 'town')}, postcode = ${corrected('postcode', 'postcode')}, uprn = g.uprn, phone = ${corrected('phone', 'phone')},
+      email = ${corrected('email', 'email')}, ni_number = ${corrected('ni_number', 'niNumber')},
+      provenance = g.provenance - array(select jsonb_object_keys(person.corrections)),
+      search_name = case when person.corrections ?| array['givenName', 'familyName'] then person.search_name else g.search_name end,
       status = case when g.family_name is null and g.full_name is null and person.status = 'active'
                     and not exists (select 1 from person_link pl where pl.person_id = person.id and pl.unlinked_at is null)
                then 'empty' else person.status end,
