@@ -46,3 +46,12 @@ export async function asCouncil<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
 }
 
 
+
+/**
+ * Whether the actor may see what a source system's rows say, outside the database's row-level security (an import's
+ * rejected rows are kept in a file): the council's own processes and, for a restricted system, only its team.
+ */
+export function maySeeSystem(actor: AnyActor, system: { restricted: boolean; teamId: number | null }): boolean {
+  if (actor.kind === 'system' || !system.restricted) return true;
+  return system.teamId !== null && actor.teamIds.includes(system.teamId);
+}

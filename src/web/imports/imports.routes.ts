@@ -6,7 +6,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Services } from '../../deps.ts';
-import { DomainError } from '../../errors.ts';
+import { DomainError, Forbidden } from '../../errors.ts';
+import { maySeeSystem } from '../../access/scope.ts';
+import { actorOf } from '../session.ts';
 import { verifyCsrf } from '../csrf.ts';
 import { parseMapping, type Mapping } from '../../sources/mapping.ts';
 import { percentDone } from '../../sources/source.ts';
@@ -73,6 +75,9 @@ export async function registerImportRoutes(app: FastifyInstance, services: Servi
 
   app.get('/imports/:id/rejects', async (request, reply) => {
     const run = await services.imports.getRun(Number((request.params as { id: string }).id) || 0);
+    // Rejected rows are the extract's own words, beyond row-level security: a restricted system's only for its team.
+    const system = (await services.imports.listSystems()).find((candidate) => candidate.code === run.systemCode);
+    if (!system || !maySeeSystem(actorOf(request), system)) throw new Forbidden(`Only ${system ? 'its team' : 'the council'} may see the rows this import rejected.`);
     if (!run.rejectsPath || run.counts.rejected === 0 || !fs.existsSync(run.rejectsPath)) return reply.page('errors/not-found.njk', {}, 404);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${run.id}-rejects.csv"`).send(fs.createReadStream(run.rejectsPath));
   });
