@@ -38,13 +38,19 @@ export function createSingleSignOnClient(settings: OidcConfig) {
     return { url, request };
   }
 
-  /** Checks the provider's answer (state, then the code exchanged with the PKCE verifier, then the ID token's nonce) and gives its email address. */
+  /** Checks the provider's answer (state, then the code exchanged with the PKCE verifier, then the ID token's nonce) and gives its email address, from the ID token or else from userinfo. */
   async function finish(callbackPathAndQuery: string, request: SingleSignOnRequest): Promise<{ email: string | undefined }> {
     const config = await discover();
     const tokens = await oidc.authorizationCodeGrant(config, new URL(callbackPathAndQuery, settings.redirectUri), {
       pkceCodeVerifier: request.codeVerifier, expectedState: request.state, expectedNonce: request.nonce, idTokenExpected: true,
     });
-    return { email: emailFromClaims(tokens.claims() ?? {}) };
+    const claims: Record<string, unknown> = tokens.claims() ?? {};
+    const fromToken = emailFromClaims(claims);
+    if (fromToken || claims.email_verified === false || typeof claims.sub !== 'string') return { email: fromToken };
+    // Providers that follow the specification to the letter keep scope claims such as email out of the ID token and
+    // give them at the userinfo endpoint instead, for the same subject.
+    const userInfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+    return { email: emailFromClaims(userInfo) };
   }
 
   return { begin, finish };
