@@ -3,6 +3,7 @@ import { registerAdminCommands } from './commands/admin.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerPrivacyCommands } from './commands/privacy.ts';
 import { registerRelinkCommand } from './commands/relink.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerStaffCommands } from './commands/staff.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerAuditCommands(program);
   registerStaffCommands(program);
+  registerPrivacyCommands(program);
   return program;
 }
 

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fieldLabels } from '../../people/person.ts';
+import { describeMethod } from '../../people/person.repository.ts';
+import { channelLabels, channels, purposeLabels, purposes, sourceLabels } from '../../privacy/privacy.ts';
+import type { SubjectAccessBundle } from '../../privacy/subject-access.ts';
+import type { StandardFields } from '../../sources/source-record.ts';
+import { createRenderer, govDate } from '../render.ts';
+
+// A subject access bundle as a person reads it: on the data protection officer's page, and as one HTML file with
+// GOV.UK styles inside it, to send the resident or print.
+
+const doorNames: Record<string, string> = { web: 'Web', api: 'API', cli: 'Command line', job: 'Background job' };
+const dateFields = new Set<keyof StandardFields>(['dob', 'addressFrom', 'addressTo']);
+
+function fieldRows(fields: StandardFields | Record<string, unknown>) {
+  return (Object.keys(fieldLabels) as Array<keyof StandardFields>).flatMap((field) => {
+    const value = (fields as Record<string, unknown>)[field];
+    if (value === null || value === undefined || value === '') return [];
+    return [{ label: fieldLabels[field], value: dateFields.has(field) ? govDate(value) : String(value) }];
+  });
+}
+
+export function bundleView(bundle: SubjectAccessBundle) {
+  const { resident } = bundle;
+  return {
+    bundle,
+    golden: fieldRows(resident.fields).map((row) => {
+      const field = (Object.keys(fieldLabels) as Array<keyof StandardFields>).find((key) => fieldLabels[key] === row.label);
+      const from = field ? resident.provenance[field] : undefined;
+      const corrected = field !== undefined && field in resident.corrections;
+      return { ...row, source: corrected ? 'Corrected by the council' : from ? `${from.system}, reference ${from.sourceId}` : '' };
+    }),
+    records: bundle.sourceRecords.map((record) => ({
+      ...record,
+      fieldRows: fieldRows(record.fields),
+      rawRows: Object.entries(record.raw).map(([column, value]) => ({ column, value })),
+      how: describeMethod(record.link.method),
+      versions: record.versions.map((version) => ({ ...version, rawRows: Object.entries(version.raw).map(([column, value]) => ({ column, value })) })),
+    })),
+    links: bundle.linkHistory.map((link) => ({ ...link, how: describeMethod(link.method) })),
+    preferences: channels.map((channel) => ({
+      channel: channelLabels[channel],
+      cells: purposes.map((purpose) => {
+        const preference = bundle.contactPreferences.current[channel][purpose];
+        return preference ? (preference.granted ? 'Yes' : 'No') : 'Not asked';
+      }),
+    })),
+    purposeNames: purposes.map((purpose) => purposeLabels[purpose]),
+    preferenceHistory: bundle.contactPreferences.history.map((item) => ({
+      ...item, channelName: channelLabels[item.channel], purposeName: purposeLabels[item.purpose], sourceName: sourceLabels[item.source],
+    })),
+    corrections: bundle.rectifications.map((item) => ({ ...item, label: fieldLabels[item.field as keyof StandardFields] ?? item.field })),
+    access: bundle.accessLog.map((entry) => ({ ...entry, door: doorNames[entry.door] ?? entry.door })),
+  };
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let styles: string | undefined;
+
+/** The bundle as one self-contained HTML file: GOV.UK Frontend's styles inside it, and a print layout. */
+export function bundleDocument(bundle: SubjectAccessBundle, councilName: string): string {
+  styles ??= fs.readFileSync(path.resolve(here, '../../../node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css'), 'utf8')
+    // The fonts and images are not in the file; the styles fall back to the system's sans-serif.
+    .replace(/url\([^)]*\)/g, 'none');
+  return createRenderer().render('privacy/bundle-document.njk', { ...bundleView(bundle), councilName, styles });
+}
