@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,6 +11,7 @@ import { hasScope, type ApiScope } from '../access/api-token.ts';
 import { createRateLimiter } from '../access/rate-limit.service.ts';
 import { defaultAuthConfig } from '../config.ts';
 import type { Services } from '../deps.ts';
+import { ValidationFailed } from '../errors.ts';
 import { registerMatchApi } from './match.api.ts';
 import { percentDone, type ImportRun } from '../sources/source.ts';
 import type { ResidentView } from '../people/person.ts';
@@ -116,11 +117,13 @@ export async function registerApi(app: FastifyInstance, services: Services, uplo
       response: { 202: importRunSchema, ...errors },
     },
   }, async (request, reply) => {
+    // Only a CSV stream is an extract: a JSON or form body (parsed already) is refused before anything is written.
+    if (!(request.body instanceof Readable)) throw new ValidationFailed('Send the extract as the request body, as text/csv.');
     const dir = uploadsDir ?? path.join(process.cwd(), 'data', 'uploads');
     fs.mkdirSync(dir, { recursive: true });
     const fileName = path.basename(request.query.fileName ?? `${request.query.system}.csv`);
     const filePath = path.join(dir, `${Date.now()}-${randomBytes(4).toString('hex')}-${fileName.replace(/[^\w.-]/g, '_')}`);
-    await pipeline(request.body as Readable, fs.createWriteStream(filePath));
+    await pipeline(request.body, fs.createWriteStream(filePath));
     try {
       const run = await services.imports.queueImport({ systemCode: request.query.system.toLowerCase(), filePath, fileName, full: request.query.full === 'true', actor: request.actor ?? { kind: 'system', name: 'api', door: 'api' } });
       return reply.code(202).header('location', `/api/v1/imports/${run.id}`).send(runJson(run));

@@ -5,11 +5,13 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import { defaultAuthConfig, type Config } from '../config.ts';
 import type { Services } from '../deps.ts';
 import { can } from '../access/policy.ts';
 import type { Actor } from '../access/staff.ts';
 import { enforceRoutePolicy } from '../access/route-policy.ts';
+import { refuseNulCharacters } from './input-guard.ts';
 import { DomainError, httpStatusOf } from '../errors.ts';
 import { registerApi } from '../api/api.ts';
 import { registerAssets } from './assets.ts';
@@ -45,7 +47,8 @@ declare module 'fastify' {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOptions(options.logLevel ?? false), requestTimeout: 120_000 });
+  // Errors the router meets before any route (a URL too long or malformed) are answered like any other.
+  const app = Fastify({ logger: loggerOptions(options.logLevel ?? false), requestTimeout: 120_000, frameworkErrors: (error, request, reply) => handleError(error, request, reply) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
@@ -83,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Then what the signed-in actor may do on this route, from the one table (src/access/route-policy.ts).
   enforceRoutePolicy(app);
+  refuseNulCharacters(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -139,6 +143,11 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
     return reply.page('errors/problem.njk', { status, message: error.message }, status);
   }
   const fastifyError = error as { statusCode?: number; validation?: unknown; message?: string; code?: string };
+  // A form or query a route parsed itself with zod: the request was wrong, not the service.
+  if (error instanceof ZodError) {
+    if (api) return sendProblem(reply, 400, 'Invalid request', 'The request is not valid.', { errors: error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) });
+    return reply.page('errors/problem.njk', { status: 400, message: 'The request was not valid.' }, 400);
+  }
   if (fastifyError.validation) {
     if (api) return sendProblem(reply, 400, 'Invalid request', fastifyError.message ?? 'The request is not valid.', { errors: fastifyError.validation });
     return reply.page('errors/problem.njk', { status: 400, message: 'The request was not valid.' }, 400);
