@@ -4,6 +4,7 @@ import type { Services } from './deps.ts';
 import { createWorker } from './jobs/worker.ts';
 import { relinkJobKind } from './matching/relink.service.ts';
 import { importJobKind } from './sources/import.service.ts';
+import { retentionJobKind } from './privacy/retention.service.ts';
 import { buildApp, type DemoAccount } from './web/app.ts';
 
 // The running server: web pages, the API and a job worker in one process, stopped gracefully on SIGTERM.
@@ -18,8 +19,11 @@ export async function startServer(services: Services, config: Config, options: {
     handlers: {
       [importJobKind]: (payload) => services.imports.runQueued(payload),
       [relinkJobKind]: (payload, job) => services.relink.runRelinkJob(job.id, payload),
+      [retentionJobKind]: () => services.privacy.runRetentionJob(),
     },
   });
+  // The retention rules run each night; the job queues the next night's run itself.
+  await services.privacy.scheduleRetention();
   await app.listen({ port: config.port, host: config.host });
   worker.start();
   const address = app.server.address();
