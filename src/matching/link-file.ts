@@ -10,6 +10,7 @@ import { bandNames, fieldWeights } from './engine/score.ts';
 import { openExtract } from '../sources/extract-file.ts';
 import { compileMapping, parseMapping } from '../sources/mapping.ts';
 import { standardiseRow } from '../sources/standardise.ts';
+import { csvLine } from '../shared/csv.ts';
 
 // `onestop link`: links a file of canonical source-extract rows with no database, writing the person each
 // row belongs to, and optionally the scored pairs with their evidence. Reading is lenient: a value that
@@ -77,6 +78,7 @@ export async function readRows(input: string, mappingPath: string | undefined, o
 
 const needsQuotes = /[",\r\n]/;
 
+/** Quotes a value for a linker input file (the benchmark writes them). Files people open go through csvCell. */
 export function csvValue(value: string | number): string {
   const text = String(value);
   return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -114,8 +116,13 @@ function* clusterLines(records: readonly LinkInput[], ids: readonly string[]): G
   yield 'source_system,source_id,person_id';
   for (let index = 0; index < records.length; index++) {
     const record = records[index];
-    if (record) yield `${csvValue(record.sourceSystem)},${csvValue(record.sourceId)},${ids[index] ?? ''}`;
+    // Source ids come from the council's files: one starting "=" would run as a formula in a spreadsheet.
+    if (record) yield csvLine([record.sourceSystem, record.sourceId, ids[index] ?? '']).slice(0, -1);
   }
+}
+
+function round(value: number, places: number): number {
+  return Number(value.toFixed(places));
 }
 
 type Linkage = Awaited<ReturnType<typeof runLinkage>>;
@@ -124,7 +131,7 @@ function* explainLines(records: readonly LinkInput[], linkage: Linkage): Generat
   const { result, scorer } = linkage;
   const header = ['a_source_system', 'a_source_id', 'b_source_system', 'b_source_id', 'weight', 'probability', 'band'];
   for (const spec of fieldSpecs) header.push(`${spec.name}_level`, `${spec.name}_weight`);
-  yield header.join(',');
+  yield csvLine(header).slice(0, -1);
   const weights = new Float64Array(fieldCount);
   const adjustments = new Float64Array(fieldCount);
   const { pairs } = result;
@@ -134,13 +141,14 @@ function* explainLines(records: readonly LinkInput[], linkage: Linkage): Generat
     const a = pairs.a[pair] ?? 0;
     const b = pairs.b[pair] ?? 0;
     fieldWeights(scorer, a, b, pairs.levels, pair * fieldCount, weights, adjustments);
-    const line = [records[a]?.sourceSystem ?? '', records[a]?.sourceId ?? '', records[b]?.sourceSystem ?? '', records[b]?.sourceId ?? '',
-      (pairs.weight[pair] ?? 0).toFixed(2), (pairs.probability[pair] ?? 0).toFixed(6), bandNames[band] ?? ''].map(csvValue);
+    // Weights are numbers, so a negative one stays a number; every text cell goes through csvCell.
+    const line: Array<string | number> = [records[a]?.sourceSystem ?? '', records[a]?.sourceId ?? '', records[b]?.sourceSystem ?? '', records[b]?.sourceId ?? '',
+      round(pairs.weight[pair] ?? 0, 2), round(pairs.probability[pair] ?? 0, 6), bandNames[band] ?? ''];
     fieldSpecs.forEach((spec, f) => {
       const level = pairs.levels[pair * fieldCount + f] ?? 0;
-      line.push(csvValue(level === 0 ? 'not on both' : spec.levels[level - 1] ?? ''), (weights[f] ?? 0).toFixed(2));
+      line.push(level === 0 ? 'not on both' : spec.levels[level - 1] ?? '', round(weights[f] ?? 0, 2));
     });
-    yield line.join(',');
+    yield csvLine(line).slice(0, -1);
   }
 }
 
