@@ -23,7 +23,7 @@ if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
-if (files.some((file) => file.startsWith(path.join('test', 'browser')))) {
+if (files.some((file) => file.startsWith(path.join('test', 'browser')) || file.startsWith(path.join('test', 'security', 'xss')))) {
   const problem = ensureChromium();
   if (problem) {
     console.error(problem);
