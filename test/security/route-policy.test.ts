@@ -20,7 +20,7 @@ const ni = (prefix: string, k: number) => `${prefix}${String(100_000 + k * 11).p
 let s: SecurityApp;
 type Seeds = {
   splits: Array<{ reference: string; recordId: number }>; merges: Array<[string, string]>; changes: number[];
-  reviews: Array<Record<'link' | 'not-same' | 'skip', number>>; breakGlass: number[]; restrictedReference: string; importId: number; rejectsImportId: number;
+  reviews: Array<Record<'link' | 'not-same' | 'skip', number>>; breakGlass: number[]; holds: number[]; restrictedReference: string; importId: number; rejectsImportId: number;
 };
 let seeds: Seeds;
 
@@ -64,10 +64,12 @@ before(async () => {
   const restricted = await recordOf(db, 'ASC1');
   const breakGlass: number[] = [];
   for (const k of indexes) breakGlass.push((await s.services.breakGlass.open(s.member('agent').actor, restricted.personId, `Emergency number ${k}: a fall at home`)).id);
+  const holds: number[] = [];
+  for (const k of indexes) holds.push((await s.services.privacy.placeHold(testActor, splits[k]?.reference ?? '', `Litigation pending, number ${k}`)).id);
   const runs = await s.services.imports.listRuns(10);
   const rejects = runs.find((run) => run.counts.rejected > 0);
   assert.ok(rejects && runs[0]);
-  seeds = { splits, merges, changes, reviews, breakGlass, restrictedReference: restricted.reference, importId: runs[0].id, rejectsImportId: rejects.id };
+  seeds = { splits, merges, changes, reviews, breakGlass, holds, restrictedReference: restricted.reference, importId: runs[0].id, rejectsImportId: rejects.id };
 });
 after(async () => { await s?.close(); });
 
@@ -110,6 +112,19 @@ const calls: Record<string, (member: Member, k: number) => Call> = {
   'POST /people/:reference/merge': (_m, k) => ({ url: `/people/${seeds.merges[k]?.[0]}/merge`, body: { other: seeds.merges[k]?.[1] ?? '', reason: 'The same person twice' } }),
   'POST /people/:reference/split': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/split`, body: { records: String(seeds.splits[k]?.recordId), reason: 'Someone else' } }),
   'POST /changes/:id/undo': (_m, k) => ({ url: `/changes/${seeds.changes[k]}/undo`, body: { reason: 'Merged by mistake', back: '/people' } }),
+  'GET /people/:reference/privacy': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy` }),
+  'POST /people/:reference/privacy/preferences': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy/preferences`, body: { channel: 'email', purpose: 'service', choice: 'granted', source: 'phone call' } }),
+  'POST /people/:reference/privacy/corrections': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy/corrections`, body: { field: 'town', value: 'Liverpool', reason: 'Resident asked' } }),
+  'POST /people/:reference/privacy/holds': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy/holds`, body: { reason: 'Litigation pending' } }),
+  'POST /people/:reference/privacy/holds/:id/release': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy/holds/${seeds.holds[k]}/release`, body: {} }),
+  'GET /people/:reference/erase': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/erase` }),
+  'POST /people/:reference/erase': () => ({ url: `/people/${seeds.restrictedReference}/erase`, body: {} }),
+  'GET /people/:reference/subject-access': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/subject-access` }),
+  'GET /people/:reference/subject-access.json': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/subject-access.json` }),
+  'GET /people/:reference/subject-access.html': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/subject-access.html` }),
+  'GET /privacy': () => ({ url: '/privacy' }),
+  'POST /privacy/retention': () => ({ url: '/privacy/retention', body: { systemCode: 'council_tax', years: '6', basis: 'last_seen' } }),
+  'POST /privacy/retention/run': () => ({ url: '/privacy/retention/run', body: {} }),
   'GET /reviews': () => ({ url: '/reviews' }),
   'GET /reviews/:id': (_m, k) => ({ url: `/reviews/${seeds.reviews[k]?.skip}` }),
   'POST /reviews/:id/link': (_m, k) => ({ url: `/reviews/${seeds.reviews[k]?.link}/link`, body: {} }),
