@@ -30,6 +30,11 @@ async function staffMember(services: Services, email: string, role: Role, team?:
 }
 
 describe('restricted services', () => {
+  it('counts restricted systems\' records in the council\'s totals, which name no one', async () => {
+    const services = await council();
+    assert.equal((await services.people.stats()).sourceRecords, 2);
+  });
+
   it('shows others only that the restricted service knows the resident, and whom to contact', async () => {
     const services = await council();
     const agent = await staffMember(services, 'agent@council.gov.uk', 'agent');

@@ -167,7 +167,7 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
 function navigationFor(actor: Actor, currentPath: string): Array<{ href: string; text: string; active: boolean }> {
   const items: Array<{ href: string; text: string; show: boolean }> = [
     { href: '/people', text: 'Find a resident', show: true },
-    { href: '/reviews', text: 'Review matches', show: true },
+    { href: '/reviews', text: 'Review matches', show: can(actor, 'review.decide') },
     { href: '/imports', text: 'Imports', show: can(actor, 'import.view') },
     { href: '/audit', text: 'Audit trail', show: can(actor, 'audit.read') },
     { href: '/admin/systems', text: 'Administration', show: can(actor, 'system.manage') },

@@ -107,7 +107,7 @@ describe('the resident page', () => {
     assert.match((await golden.innerText()).replace(/\s+/g, ' '), /Phone \+447700900123 From Council tax\b.*, last said \d+ \w+ \d{4}/);
     assert.match(await seen(page, '.govuk-summary-list'), /National Insurance number AB123456C From Council tax/);
     const sections = page.getByRole('navigation', { name: 'Resident sections' });
-    assert.deepEqual((await sections.getByRole('link').allInnerTexts()).map((text) => text.trim()), ['Overview', 'Records (2)', 'Addresses and household', 'History']);
+    assert.deepEqual((await sections.getByRole('link').allInnerTexts()).map((text) => text.trim()), ['Overview', 'Records (2)', 'Addresses and household', 'History', 'Privacy']);
     assert.equal(await sections.getByRole('link', { name: 'Overview' }).getAttribute('aria-current'), 'page');
   });
 
