@@ -20,9 +20,19 @@ describe('chooseThresholds', () => {
     const thresholds = chooseThresholds(Float32Array.from([10, 12, -3, -30]));
     assert.ok(thresholds.lower <= thresholds.upper);
   });
-  it('sends pairs more likely than one in a hundred to review rather than dropping them', () => {
-    const weights = Float32Array.from([...Array.from({ length: 1000 }, () => 25), -5, -30]);
+  it('sends pairs more likely than one in ten to review rather than dropping them', () => {
+    const weights = Float32Array.from([...Array.from({ length: 1000 }, () => 25), -3, -30]);
     const thresholds = chooseThresholds(weights);
-    assert.ok(probabilityOf(-5) > 0.01 && thresholds.lower <= -5);
+    assert.ok(probabilityOf(-3) > 0.1 && thresholds.lower <= -3);
+  });
+  it('asks staff about no pair less likely than one in ten, even to keep the recall target', () => {
+    // A thousand pairs at p = 0.06 hold 60 expected true pairs, far more than 0.1% of the total: the recall
+    // target alone would queue them all.
+    const weights = Float32Array.from([...Array.from({ length: 1000 }, () => 25), ...Array.from({ length: 1000 }, () => -4), -30]);
+    const thresholds = chooseThresholds(weights);
+    assert.ok(probabilityOf(-4) < 0.1);
+    assert.ok(thresholds.lower > -4, `lower ${thresholds.lower}`);
+    assert.ok(probabilityOf(thresholds.lower) <= 0.101);
+    assert.ok(thresholds.estimatedRecall < 0.999, 'the recall given up is reported');
   });
 });

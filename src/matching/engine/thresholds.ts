@@ -5,11 +5,15 @@ import { probabilityOf } from './model.ts';
 // expected number of true pairs above a weight is the sum of their probabilities. The upper threshold is
 // the lowest weight at which the expected precision of everything above it is still at least the target
 // and the pair itself is more likely one person than two; the lower threshold is the highest weight below
-// which we expect to lose no more than (1 - targetRecall) of the true pairs, and never a pair more likely
-// than one in a hundred.
+// which we expect to lose no more than (1 - targetRecall) of the true pairs, but never so low that staff are
+// asked about a pair less likely than one in ten to be one person: in the demo council, two thirds of the
+// pairs the recall target alone would queue were below that, thousands of reviews that almost all end "not
+// the same person". estimatedRecall says what the floor costs.
 
 export const defaultTargets = { precision: 0.999, recall: 0.999 } as const;
-const lowestReviewProbability = 0.01;
+const lowestReviewProbability = 0.1;
+/** The weight at which a pair is one person with probability lowestReviewProbability. */
+const lowestReviewWeight = Math.log2(lowestReviewProbability / (1 - lowestReviewProbability));
 
 /** Weights counted in bins of 1/binsPerBit of a bit: thresholds fall on bin edges, without sorting every pair. */
 const binsPerBit = 100;
@@ -65,6 +69,7 @@ export function chooseThresholds(weights: Float32Array, targets: { precision: nu
     missed += expected[bin] ?? 0;
     lowerBin = bin + 1;
   }
+  for (; lowerBin < counts.length && edge(lowerBin) < lowestReviewWeight && edge(lowerBin + 1) <= upper; lowerBin++) missed += expected[lowerBin] ?? 0;
   const lower = Math.min(upper, edge(lowerBin));
   return {
     upper, lower, targetPrecision: targets.precision, targetRecall: targets.recall,
