@@ -37,7 +37,7 @@ async function readSource(source: Source, into: Dataset, filter?: (system: strin
   const mapping = parseMapping(JSON.parse(fs.readFileSync(source.mapping, 'utf8')));
   const extract = await openExtract(source.file, { delimiter: mapping.delimiter });
   const { read } = compileMapping(mapping, extract.headers);
-  const options = { dateFormat: mapping.dateFormat, nameFormat: mapping.nameFormat };
+  const options = { dateFormat: mapping.dateFormat, nameFormat: mapping.nameFormat, earliestYear: mapping.earliestYear };
   const today = new Date();
   for await (const record of extract.records) {
     if ('error' in record) { into.excluded.unreadable_row = (into.excluded.unreadable_row ?? 0) + 1; continue; }

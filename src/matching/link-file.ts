@@ -49,7 +49,7 @@ export async function readRows(input: string, mappingPath: string | undefined, o
   const mapping = parseMapping(mappingPath ? JSON.parse(await readFile(mappingPath, 'utf8')) : {});
   const extract = await openExtract(input, { delimiter: mapping.delimiter });
   const { read } = compileMapping(mapping, extract.headers);
-  const options = { dateFormat: mapping.dateFormat, nameFormat: mapping.nameFormat };
+  const options = { dateFormat: mapping.dateFormat, nameFormat: mapping.nameFormat, earliestYear: mapping.earliestYear };
   const defaultSystem = path.basename(input).replace(/\.[^.]*$/, '');
   const today = new Date();
   const counts = { rows: 0, skippedWithoutSourceId: 0, unreadableRows: 0, unreadableValues: 0, rowsWithUnreadableValues: 0 };

@@ -164,7 +164,7 @@ export function createImportService({ db, linking, places, clock, audit, paralle
           if (code && !resolved.has(code)) resolved.set(code, systemCodeSchema.safeParse(code).success ? await ensureSystem(code) : { error: `"${code}" is not a source system code` });
         }
         const { prepared: rows, rejects: bad } = prepareRows(batch.value.rows, {
-          dateFormat: prepared.mapping.dateFormat, nameFormat: prepared.mapping.nameFormat, defaultSystem: prepared.systemCode, today: clock.now(),
+          dateFormat: prepared.mapping.dateFormat, nameFormat: prepared.mapping.nameFormat, earliestYear: prepared.mapping.earliestYear, defaultSystem: prepared.systemCode, today: clock.now(),
         }, (code) => resolved.get(code) ?? { error: `"${code}" is not a source system code` });
         const structural = batch.value.rejects;
         const bytesRead = extract.bytesRead();

@@ -21,6 +21,8 @@ export const mappingSchema = z.object({
   constants: z.partialRecord(z.enum(canonicalColumns), z.string()).default({}),
   dateFormat: z.enum(['auto', 'iso', 'dmy', 'mdy', 'ymd']).default('auto'),
   nameFormat: z.enum(['auto', 'given_family', 'family_comma_given', 'family_given']).default('auto'),
+  /** The earliest year of birth the extract can hold: a council's residents 1880 (earlier is a typing slip); a register of historical people much earlier. */
+  earliestYear: z.number().int().min(1).max(2100).default(1880),
 }).strict();
 
 export type Mapping = z.infer<typeof mappingSchema>;

@@ -69,6 +69,11 @@ describe('parseDate', () => {
     });
   }
 
+  it('reads an earlier year when the extract says its people can be that old, and still refuses one before that', () => {
+    assert.deepEqual(parseDate('1630-08-01', 'iso', 'date of birth', today, 1), { ok: true, value: '1630-08-01' });
+    assert.deepEqual(parseDate('1630-08-01', 'iso', 'date of birth', today, 1700), { ok: false, reason: 'date of birth "1630-08-01" is before 1700' });
+  });
+
   it('names the value as "date" unless told otherwise', () => {
     assert.deepEqual(parseDate('31/02/1980', 'auto', undefined, today), { ok: false, reason: 'date "31/02/1980" is not a real date' });
   });

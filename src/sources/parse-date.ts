@@ -14,8 +14,9 @@ const monthNames: ReadonlyMap<string, number> = new Map(
     .concat([['sept', 9]]),
 );
 
-// No one on a council's books was born before 1880; earlier years are typing slips (1089 for 1989).
-const earliestYear = 1880;
+// No one on a council's books was born before 1880; earlier years are typing slips (1089 for 1989). An extract
+// of historical records says otherwise in its mapping (earliestYear).
+export const defaultEarliestYear = 1880;
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const unreadable = 'is not a date we can read';
 const twoDigitYear = 'has a two-digit year: the year must have four digits';
@@ -24,12 +25,12 @@ const twoDigitYear = 'has a two-digit year: the year must have four digits';
  * Reads a date as an extract holds it and returns it as ISO YYYY-MM-DD. `format` says how to read the
  * ambiguous forms: 'auto' reads slashed dates day first (UK) and 8 digits as YYYYMMDD.
  */
-export function parseDate(text: string, format: DateFormat, label = 'date', today: Date = new Date()): Parsed<string> {
+export function parseDate(text: string, format: DateFormat, label = 'date', today: Date = new Date(), earliestYear = defaultEarliestYear): Parsed<string> {
   const trimmed = text.trim();
   if (trimmed === '') return empty;
   const read = readDate(trimmed, format);
   if (typeof read === 'string') return refuse(label, trimmed, read);
-  const problem = checkDate(read, today);
+  const problem = checkDate(read, today, earliestYear);
   if (problem !== undefined) return refuse(label, trimmed, problem);
   return accept(isoDate(read));
 }
@@ -77,7 +78,7 @@ function fromParts(year: string, month: string, day: string): number | string {
   return Number(year) * 10000 + Number(month) * 100 + Number(day);
 }
 
-function checkDate(date: number, today: Date): string | undefined {
+function checkDate(date: number, today: Date, earliestYear: number): string | undefined {
   const year = Math.floor(date / 10000);
   const month = Math.floor(date / 100) % 100;
   const day = date % 100;

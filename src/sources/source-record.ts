@@ -61,7 +61,12 @@ export const standardFieldNames = [
 /** How to read ambiguous formats in one extract (set in its mapping file). */
 export type DateFormat = 'auto' | 'iso' | 'dmy' | 'mdy' | 'ymd';
 export type NameFormat = 'auto' | 'given_family' | 'family_comma_given' | 'family_given';
-export type ParseOptions = { dateFormat: DateFormat; nameFormat: NameFormat };
+export type ParseOptions = {
+  dateFormat: DateFormat;
+  nameFormat: NameFormat;
+  /** The earliest year a date of birth may have; earlier ones are refused as typing slips (default 1880). */
+  earliestYear?: number;
+};
 
 export type StandardiseResult =
   | { ok: true; fields: StandardFields }

@@ -30,7 +30,7 @@ export function standardiseRow(row: CanonicalRow, options: ParseOptions, today: 
     options.nameFormat,
   ));
   if (!name.ok) return name;
-  const dob = read(parseDate(row.dob ?? '', options.dateFormat, 'date of birth', today));
+  const dob = read(parseDate(row.dob ?? '', options.dateFormat, 'date of birth', today, options.earliestYear));
   if (!dob.ok) return dob;
   const sex = read(parseSex(row.sex ?? ''));
   if (!sex.ok) return sex;
