@@ -23,6 +23,19 @@ function assertNoFormula(rows: string[][], file: string): void {
   for (const row of rows) for (const cell of row) assert.doesNotMatch(cell, dangerous, `${file}: ${JSON.stringify(cell)} would run as a formula`);
 }
 
+/** A hundred residents, each in two systems; the first records' ids and one system's name start like formulas. */
+function pairedRecords(): string[] {
+  const given = ['Robert', 'Aisha', 'Priya', 'Tomasz', 'Mary', 'John', 'Sean', 'Grace', 'Oliver', 'Fatima'];
+  const family = ['Holmes', 'Khan', 'Patel', 'Nowak', 'Smith', 'Jones', 'Murphy', 'Okafor', 'Brown', 'Ali'];
+  const dangerous = ['=1+1', '+441', '-5', '@SUM(A1)'];
+  const rows = ['source_system,source_id,given_name,family_name,dob,postcode,address_line1'];
+  for (let i = 0; i < 100; i++) {
+    const person = `${given[i % 10]},${family[Math.floor(i / 10)]},19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10},L${1 + (i % 20)} ${i % 9}AB`;
+    rows.push(`libraries,${dangerous[i] ?? `L${i}`},${person},${i} High Street`, `${i === 0 ? '=cmd' : 'leisure'},M${i},${person},${i} High St`);
+  }
+  return rows;
+}
+
 describe('CSV files people open', () => {
   it('neutralises formulas in the import rejects file', async () => {
     const services = await freshServices();
@@ -42,21 +55,16 @@ describe('CSV files people open', () => {
 
   it('neutralises formulas in onestop link --output and --explain', async () => {
     const dir = tempDir();
-    const input = writeFile(dir, 'records.csv', [
-      'source_system,source_id,given_name,family_name,dob,postcode',
-      '=cmd,=1+1,Robert,Holmes,1980-03-02,L8 1JJ',
-      'leisure,+441,Robert,Holmes,1980-03-02,L8 1JJ',
-      'leisure,@SUM(A1),Aisha,Khan,1991-07-19,L15 8JQ',
-      'leisure,-5,Aisha,Khan,1991-07-19,L15 8JQ',
-    ].join('\n'));
+    const input = writeFile(dir, 'records.csv', `${pairedRecords().join('\n')}\n`);
     const output = path.join(dir, 'persons.csv');
     const explain = path.join(dir, 'pairs.csv');
     await linkFile({ input, output, explain });
     const persons = cellsOf(output);
     assertNoFormula(persons, 'output');
-    assert.deepEqual(persons.slice(1).map((row) => row.slice(0, 2)).sort(), [["'=cmd", "'=1+1"], ['leisure', "'+441"], ['leisure', "'-5"], ['leisure', "'@SUM(A1)"]].sort());
+    const ids = persons.slice(1).map((row) => row.slice(0, 2));
+    for (const expected of [['libraries', "'=1+1"], ["'=cmd", 'M0'], ['libraries', "'+441"], ['libraries', "'-5"], ['libraries', "'@SUM(A1)"]]) assert.ok(ids.some((row) => row.join() === expected.join()), expected.join());
     const pairs = cellsOf(explain);
-    assert.ok(pairs.length > 1, 'the similar records are explained');
+    assert.ok(pairs.some((row) => row[1] === "'=1+1" && row[2] === "'=cmd"), 'the pair with formulas is explained, neutralised');
     // Weights may be negative numbers: those stay numbers; only text is neutralised.
     for (const row of pairs.slice(1)) {
       for (const [index, cell] of row.entries()) {
