@@ -31,7 +31,7 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const linking = createLinkingService({ linker, places, clock, reviews: { record: (tx, suggestions) => insertSuggestions(tx, suggestions, clock.now()) } });
   const imports = createImportService({ db, linking, places, clock, audit, parallelBatches: database.kind === 'server' ? 2 : 1 });
   const people = createPeopleService({ db, places, audit });
-  const staff = createStaffService({ db, clock, sessionHours: config.sessionHours });
+  const staff = createStaffService({ db, clock, sessionHours: config.sessionHours, audit });
   const changes = createChangeService({ db, linking, clock, audit });
   const merges = createMergeService({ db, changes, audit });
   const reviews = createReviewService({ db, merges, clock, audit });

@@ -71,6 +71,9 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   'GET /admin/systems': 'system.manage',
   'POST /admin/systems/:code': 'system.manage',
   'POST /admin/teams': 'user.manage',
+  'GET /admin/staff': 'user.manage',
+  'POST /admin/staff/:id/disable': 'user.manage',
+  'POST /admin/staff/:id/enable': 'user.manage',
   'GET /audit': 'audit.read',
   'GET /audit/verify': 'audit.read',
   // Imports.

@@ -35,6 +35,15 @@ export async function findUserByEmail(db: Queryable, email: string): Promise<(St
   return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
 }
 
+/** Every account, for the administrator's list: active first, then by name, with when each last signed in. */
+export async function listUsers(db: Queryable): Promise<Array<StaffUser & { lastSignedInAt: Date | null; hasTwoFactor: boolean }>> {
+  const rows = await db.selectFrom('staff_user')
+    .select([...userColumns, 'staff_user.last_signed_in_at', sql<boolean>`staff_user.totp_secret is not null`.as('has_two_factor')])
+    .orderBy('staff_user.is_active', 'desc').orderBy('staff_user.display_name').orderBy('staff_user.id')
+    .execute();
+  return rows.map((row) => ({ ...toUser(row), lastSignedInAt: row.last_signed_in_at, hasTwoFactor: row.has_two_factor }));
+}
+
 export async function countUsers(db: Queryable): Promise<number> {
   const row = await db.selectFrom('staff_user').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);

@@ -8,8 +8,14 @@ import { createApiTokenService, digest } from './api-token.service.ts';
 import { clearFailures } from './sign-in.repository.ts';
 import { emailKey } from './sign-in.ts';
 import * as repository from './staff.repository.ts';
-import { newStaffUserSchema, toActor, type Actor, type Door, type NewStaffUser, type StaffUser } from './staff.ts';
+import { authorize } from './policy.ts';
+import { auditActorOf, type AuditRecorder } from '../audit/audit.ts';
+import { newStaffUserSchema, toActor, type Actor, type AnyActor, type Door, type NewStaffUser, type StaffUser, type SystemActor } from './staff.ts';
+
 import { clearSecrets } from './two-factor.repository.ts';
+
+/** Who acts when an account is changed from the command line. */
+const commandLine: SystemActor = { kind: 'system', name: 'cli', door: 'cli' };
 
 export type StaffService = ReturnType<typeof createStaffService>;
 
@@ -30,7 +36,7 @@ let decoyHash: Promise<string> | undefined;
 
 export type StartedSession = { token: string; expiresAt: Date; endsAt: Date };
 
-export function createStaffService({ db, clock, sessionHours }: { db: Db; clock: Clock; sessionHours: number }) {
+export function createStaffService({ db, clock, sessionHours, audit }: { db: Db; clock: Clock; sessionHours: number; audit: AuditRecorder }) {
   const tokens = createApiTokenService({ db, clock });
 
   async function addUser(input: NewStaffUser, options: { isDemo?: boolean } = {}): Promise<StaffUser> {
@@ -91,23 +97,38 @@ export function createStaffService({ db, clock, sessionHours }: { db: Db; clock:
     return { actor: toActor(found.user, door), endsAt: found.idleExpiresAt ?? found.expiresAt, canExtend };
   }
 
-  /** Disables an account: its sessions end at once and its API tokens are refused until it is enabled again. */
-  async function disableUser(email: string): Promise<{ user: StaffUser; sessionsEnded: number }> {
+  /**
+   * Disables an account: its sessions end at once and its API tokens are refused until it is enabled again. From
+   * the command line (whoever runs it can reach the database) or by an administrator, never their own account.
+   */
+  async function disableUser(email: string, by: AnyActor = commandLine): Promise<{ user: StaffUser; sessionsEnded: number }> {
+    authorize(by, 'user.manage');
+    if (by.kind === 'staff' && by.email.toLowerCase() === email.trim().toLowerCase()) throw new ValidationFailed('You cannot disable your own account: ask another administrator.');
     return withTransaction(db, async (tx) => {
       const user = await repository.setUserActive(tx, email.trim(), false);
       if (!user) throw new NotFound(`There is no staff account for ${email}.`);
-      return { user, sessionsEnded: await repository.deleteSessionsOf(tx, user.id) };
+      const sessionsEnded = await repository.deleteSessionsOf(tx, user.id);
+      await audit.record(tx, { ...auditActorOf(by), action: 'user.disable', subject: `user:${user.id}`, details: { userId: user.id, sessionsEnded } });
+      return { user, sessionsEnded };
     });
   }
 
   /** Enables an account again, lifting any lock from failed sign-ins. */
-  async function enableUser(email: string): Promise<StaffUser> {
+  async function enableUser(email: string, by: AnyActor = commandLine): Promise<StaffUser> {
+    authorize(by, 'user.manage');
     return withTransaction(db, async (tx) => {
       const user = await repository.setUserActive(tx, email.trim(), true);
       if (!user) throw new NotFound(`There is no staff account for ${email}.`);
       await clearFailures(tx, emailKey(user.email));
+      await audit.record(tx, { ...auditActorOf(by), action: 'user.enable', subject: `user:${user.id}`, details: { userId: user.id } });
       return user;
     });
+  }
+
+  /** Every staff account, for an administrator. */
+  async function listUsers(by: AnyActor) {
+    authorize(by, 'user.manage');
+    return repository.listUsers(db);
   }
 
   /** Removes an account's second factor (a lost phone, say) and ends its sessions; they set up a new one after signing in. */
@@ -131,6 +152,7 @@ export function createStaffService({ db, clock, sessionHours }: { db: Db; clock:
     endSession: (token: string): Promise<void> => repository.deleteSession(db, digest(token)),
     disableUser,
     enableUser,
+    listUsers,
     resetTwoFactor,
     ...tokens,
     countUsers: () => repository.countUsers(db),

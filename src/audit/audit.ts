@@ -23,6 +23,8 @@ export const auditActions = {
   'subject_access.export': 'Exported a subject access bundle',
   'import.run': 'Imported an extract',
   'audit.search': 'Searched the audit trail',
+  'user.disable': 'Disabled a staff account',
+  'user.enable': 'Enabled a staff account',
   'privacy.rectify': 'Corrected the resident’s record',
   'privacy.erase': 'Erased the resident',
   'privacy.legal_hold': 'Placed a legal hold',

@@ -79,4 +79,16 @@ describe('a restricted service', () => {
     const agent = await signedInAs('agent@test.gov.uk', '/admin/systems');
     assert.match(await seen(agent, 'h1'), /You cannot do that/);
   });
+
+  it('lets an administrator disable and enable a staff account with a button', async () => {
+    const page = await signedInAs('admin@test.gov.uk', '/admin/staff');
+    await assertAccessible(page, 'Staff accounts administration');
+    await page.getByRole('button', { name: /^Disable carer/ }).click();
+    await page.waitForURL(/done=disabled/);
+    assert.match(await seen(page, '.govuk-notification-banner'), /carer’s account is disabled/);
+    await assertAccessible(page, 'Staff accounts after disabling one');
+    await page.getByRole('button', { name: /^Enable carer/ }).click();
+    await page.waitForURL(/done=enabled/);
+    assert.match(await seen(page, '.govuk-notification-banner'), /carer’s account is enabled/);
+  });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../deps.ts';
-import { DomainError } from '../../errors.ts';
+import { DomainError, NotFound } from '../../errors.ts';
 import { authorize } from '../../access/policy.ts';
 import { actorOf } from '../session.ts';
 
@@ -60,6 +60,30 @@ export async function registerAccessRoutes(app: FastifyInstance, services: Servi
     }
     return reply.redirect('/admin/systems?done=saved', 303);
   });
+
+  app.get('/admin/staff', async (request, reply) => {
+    const users = await services.staff.listUsers(actorOf(request));
+    const query = request.query as { done?: string; who?: string };
+    return reply.page('access/staff.njk', { title: 'Staff accounts', users, done: query.done, who: query.who });
+  });
+
+  // Turning an account off ends its sessions at once; the page names whom it changed.
+  for (const [verb, change] of [['disable', 'disabled'], ['enable', 'enabled']] as const) {
+    app.post(`/admin/staff/:id/${verb}`, { preHandler: app.csrfProtection }, async (request, reply) => {
+      const actor = actorOf(request);
+      const id = Number((request.params as { id: string }).id);
+      const user = (await services.staff.listUsers(actor)).find((candidate) => candidate.id === id);
+      if (!user) throw new NotFound('There is no such staff account.');
+      try {
+        if (verb === 'disable') await services.staff.disableUser(user.email, actor);
+        else await services.staff.enableUser(user.email, actor);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === 'forbidden') throw error;
+        return reply.page('access/staff.njk', { title: 'Staff accounts', users: await services.staff.listUsers(actor), error: error.message }, 400);
+      }
+      return reply.redirect(`/admin/staff?done=${change}&who=${encodeURIComponent(user.displayName)}`, 303);
+    });
+  }
 
   app.post('/admin/teams', { preHandler: app.csrfProtection }, async (request, reply) => {
     const form = teamForm.parse(request.body ?? {});
