@@ -66,11 +66,13 @@ export async function linkHistoryOf(db: Queryable, personId: number): Promise<Bu
 
 /** Other people living, now, at any address the resident lives or lived at: their names are redacted. */
 export async function householdNamesOf(db: Queryable, personId: number): Promise<Array<{ fullName: string | null; givenName: string | null; familyName: string | null }>> {
+  // Two steps: given the addresses as a value, the planner uses the UPRN index rather than hashing every occupancy.
+  const uprns = (await db.selectFrom('occupancy').select('uprn').where('person_id', '=', personId).execute()).map((row) => row.uprn);
+  if (uprns.length === 0) return [];
   const rows = await sql<{ full_name: string | null; given_name: string | null; family_name: string | null }>`
     select distinct p.full_name, p.given_name, p.family_name
-    from occupancy mine join occupancy o on o.uprn = mine.uprn and o.is_current and o.person_id <> ${personId}
-    join person p on p.id = o.person_id
-    where mine.person_id = ${personId}`.execute(db);
+    from occupancy o join person p on p.id = o.person_id
+    where o.uprn = any(${uprns}::text[]) and o.is_current and o.person_id <> ${personId}`.execute(db);
   return rows.rows.map((row) => ({ fullName: row.full_name, givenName: row.given_name, familyName: row.family_name }));
 }
 
