@@ -10,7 +10,8 @@ import { apiScopes, type ApiScope } from './api-token.ts';
 
 after(closeTestDatabase);
 
-const ann = { email: 'ann.lee@council.gov.uk', displayName: 'Ann Lee', password: 'correct horse battery' };
+/** A service team member: her role may make every API call, so only the token's scopes decide. */
+const ann = { email: 'ann.lee@council.gov.uk', displayName: 'Ann Lee', password: 'correct horse battery', role: 'service_team' as const };
 const apps: FastifyInstance[] = [];
 afterEach(async () => { await Promise.all(apps.splice(0).map((app) => app.close())); });
 

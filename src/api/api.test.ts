@@ -138,7 +138,7 @@ describe('the JSON API', () => {
   it('answers an unknown resident with 404 problem+json', async () => {
     assertProblem(await app.inject({ url: `/api/v1/people/${referenceFor(999_999)}`, headers: bearer }), 404);
     assertProblem(await app.inject({ url: '/api/v1/people/not-a-reference', headers: bearer }), 404);
-    assertProblem(await app.inject({ url: '/api/v1/imports/999', headers: bearer }), 404);
+    assertProblem(await app.inject({ url: '/api/v1/imports/999', headers: importer }), 404);
   });
 
   it('answers a route that does not exist with 404 problem+json', async () => {
@@ -180,12 +180,12 @@ describe('the JSON API', () => {
     assert.deepEqual([queued.status, queued.system, queued.fileName], ['queued', 'libraries', 'members.csv']);
     assert.equal(await runQueuedJobs(), 1);
     assert.deepEqual(workerErrors, []);
-    const finished = await app.inject({ url: String(response.headers.location), headers: bearer });
+    const finished = await app.inject({ url: String(response.headers.location), headers: importer });
     const run = finished.json<{ status: string; percent: number; counts: { read: number; new: number; rejected: number } }>();
     assert.deepEqual([run.status, run.percent, run.counts.read, run.counts.new, run.counts.rejected], ['completed', 100, 2, 2, 0]);
     const found = await app.inject({ url: '/api/v1/people?q=wendy+okafor', headers: bearer });
     assert.equal(found.json<{ results: Array<{ fullName: string }> }>().results[0]?.fullName, 'Wendy Okafor');
-    const listed = await app.inject({ url: '/api/v1/imports', headers: bearer });
+    const listed = await app.inject({ url: '/api/v1/imports', headers: importer });
     assert.ok(listed.json<{ imports: Array<{ id: number }> }>().imports.some((item) => item.id === queued.id));
   });
 

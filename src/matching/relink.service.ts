@@ -147,7 +147,7 @@ export function createRelinkService({ db, changes, clock, audit }: { db: Db; cha
 
   /** The job's half: runs the relink and keeps its progress where the pages can show it. */
   async function runRelinkJob(jobId: number, payload: Record<string, unknown>): Promise<RelinkSummary> {
-    const actor: SystemActor = { kind: 'system', name: typeof payload.actor === 'string' ? `relink for ${payload.actor}` : 'relink', door: 'job' };
+    const actor: SystemActor = { kind: 'system', name: typeof payload.actor === 'string' ? `relink-for-${payload.actor.replace(/[^\w.@-]/g, '-')}` : 'relink', door: 'job' };
     let last = 0;
     const summary = await relink(actor, (stage, done, total) => {
       const now = Date.now();
