@@ -18,7 +18,13 @@ export function prepareRows(
   rows: readonly ExtractRow[],
   options: ParseOptions & { defaultSystem: string | undefined; today: Date },
   resolveSystem: SystemResolver,
-): { prepared: PreparedRow[]; rejects: Reject[] } {
+  /**
+   * The previous batch's source ids (and their lines). It may still be being written beside this one, so the
+   * database cannot yet say it holds them: without this, whichever batch committed first would keep its row,
+   * and a later line of the file could win over an earlier one. Batches before it are already written.
+   */
+  previousBatch: ReadonlyMap<string, number> = new Map(),
+): { prepared: PreparedRow[]; rejects: Reject[]; firstLine: Map<string, number> } {
   const prepared: PreparedRow[] = [];
   const rejects: Reject[] = [];
   const firstLine = new Map<string, number>();
@@ -34,7 +40,7 @@ export function prepareRows(
     if (!result.ok) { reject(result.reason); continue; }
     if (!hasIdentity(result.fields)) { reject('the row has no name'); continue; }
     const duplicateKey = `${system.id}\u0000${sourceId}`;
-    const earlier = firstLine.get(duplicateKey);
+    const earlier = previousBatch.get(duplicateKey) ?? firstLine.get(duplicateKey);
     if (earlier !== undefined) { reject(`source_id ${sourceId} appears more than once in this file (first on line ${earlier})`); continue; }
     firstLine.set(duplicateKey, row.line);
     prepared.push({
@@ -43,7 +49,7 @@ export function prepareRows(
       write: { sourceSystemId: system.id, sourceId, raw: row.raw, rowHash: rowHash(row.raw, result.fields), fields: result.fields, nameKey: nameKey(result.fields) },
     });
   }
-  return { prepared, rejects };
+  return { prepared, rejects, firstLine };
 }
 
 /** Changes when either what the system sent or what OneStop makes of it changes. */

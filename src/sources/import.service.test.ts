@@ -117,7 +117,7 @@ describe('importing an extract', () => {
     const run = await services.imports.importFile({ systemCode: 'leisure', filePath: file, actor: testActor });
     assert.deepEqual([run.counts.read, run.counts.new, run.counts.rejected], [12_002, 12_000, 2]);
     const rejects = fs.readFileSync(`${file}.rejects.csv`, 'utf8').trim().split('\n').slice(1);
-    assert.deepEqual(rejects.map((line) => line.split(',')[1]), ['source_id R4999 appears more than once in this file', 'source_id R10 appears more than once in this file']);
+    assert.deepEqual(rejects.map((line) => line.split(',')[1]), ['source_id R4999 appears more than once in this file (first on line 5000)', 'source_id R10 appears more than once in this file']);
     const again = await services.db.selectFrom('source_record').select('given_name').where('source_id', 'in', ['R10', 'R4999']).execute();
     assert.deepEqual(again.map((row) => row.given_name).sort(), [`Given${letters(10)}`, `Given${letters(4999)}`].sort());
   });

@@ -158,14 +158,16 @@ export function createImportService({ db, linking, places, clock, audit, paralle
     };
     try {
       let next = batches.next();
+      let previousBatch = new Map<string, number>();
       for (let batch = await next; !batch.done; batch = await next) {
         next = batches.next(); // read and parse the next batch while this one is written
         for (const code of new Set(batch.value.rows.map((row) => row.canonical.source_system?.trim().toLowerCase() || prepared.systemCode || ''))) {
           if (code && !resolved.has(code)) resolved.set(code, systemCodeSchema.safeParse(code).success ? await ensureSystem(code) : { error: `"${code}" is not a source system code` });
         }
-        const { prepared: rows, rejects: bad } = prepareRows(batch.value.rows, {
+        const { prepared: rows, rejects: bad, firstLine } = prepareRows(batch.value.rows, {
           dateFormat: prepared.mapping.dateFormat, nameFormat: prepared.mapping.nameFormat, earliestYear: prepared.mapping.earliestYear, defaultSystem: prepared.systemCode, today: clock.now(),
-        }, (code) => resolved.get(code) ?? { error: `"${code}" is not a source system code` });
+        }, (code) => resolved.get(code) ?? { error: `"${code}" is not a source system code` }, previousBatch);
+        previousBatch = firstLine;
         const structural = batch.value.rejects;
         const bytesRead = extract.bytesRead();
         await places.registerProperties(db, rows.map((row) => row.write.fields));
