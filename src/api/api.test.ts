@@ -197,6 +197,13 @@ describe('the JSON API', () => {
     assert.equal((await services.imports.listRuns()).length, runsBefore);
   });
 
+  it('answers a blank system code or a very long file name with 400 problem+json, never a 500', async () => {
+    const blank = await app.inject({ method: 'POST', url: `/api/v1/imports?system=${'+'.repeat(300)}`, headers: { ...importer, 'content-type': 'text/csv' }, payload: 'source_id\nX1\n' });
+    assertProblem(blank, 400);
+    const long = await app.inject({ method: 'POST', url: `/api/v1/imports?system=leisure&fileName=${'x'.repeat(199)}`, headers: { ...importer, 'content-type': 'text/csv' }, payload: 'name\nAnn\n' });
+    assert.match(assertProblem(long, 400).detail, /no source_id column/);
+  });
+
   it('refuses a file with no source_id column with 400 problem+json, recording no import and keeping no upload', async () => {
     const runsBefore = (await services.imports.listRuns()).length;
     const response = await app.inject({ method: 'POST', url: '/api/v1/imports?system=leisure', headers: { ...importer, 'content-type': 'text/csv' }, payload: 'name,dob\nJohn Smith,1970-01-01\n' });

@@ -122,7 +122,8 @@ export async function registerApi(app: FastifyInstance, services: Services, uplo
     const dir = uploadsDir ?? path.join(process.cwd(), 'data', 'uploads');
     fs.mkdirSync(dir, { recursive: true });
     const fileName = path.basename(request.query.fileName ?? `${request.query.system}.csv`);
-    const filePath = path.join(dir, `${Date.now()}-${randomBytes(4).toString('hex')}-${fileName.replace(/[^\w.-]/g, '_')}`);
+    // The name on disk is only for people looking in the folder: kept short, so no file system refuses it.
+    const filePath = path.join(dir, `${Date.now()}-${randomBytes(4).toString('hex')}-${fileName.replace(/[^\w.-]/g, '_').slice(-100)}`);
     await pipeline(request.body, fs.createWriteStream(filePath));
     try {
       const run = await services.imports.queueImport({ systemCode: request.query.system.toLowerCase(), filePath, fileName, full: request.query.full === 'true', actor: request.actor ?? { kind: 'system', name: 'api', door: 'api' } });

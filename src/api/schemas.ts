@@ -80,7 +80,7 @@ export const importRunSchema = z.object({
 }).meta({ id: 'ImportRun' });
 
 export const importParamsSchema = z.object({
-  system: z.string().describe('The source system code, like council_tax.'),
+  system: z.string().trim().min(2).max(63).describe('The source system code, like council_tax.'),
   full: z.enum(['true', 'false']).default('false').describe('A full extract: records it no longer lists are marked ended.'),
   fileName: z.string().max(200).optional(),
 });

@@ -45,7 +45,9 @@ export function createImportService({ db, linking, places, clock, audit, paralle
 
   /** The system, read afresh (an administrator may have restricted it or changed its trust since the last import). */
   async function ensureSystem(code: string): Promise<SourceSystem> {
-    return (await repository.findSystem(db, code)) ?? (await repository.insertSystem(db, { code, name: titleOf(code), trust: 50 }));
+    const parsed = systemCodeSchema.safeParse(code);
+    if (!parsed.success) throw new ValidationFailed(`"${code.trim().slice(0, 63)}" is not a source system code. ${parsed.error.issues[0]?.message ?? ''}`.trim());
+    return (await repository.findSystem(db, parsed.data)) ?? (await repository.insertSystem(db, { code: parsed.data, name: titleOf(parsed.data), trust: 50 }));
   }
 
   /** Opens the file and checks all that can be checked before anything is written. */
