@@ -4,7 +4,7 @@ import { policy } from '../../src/access/policy.ts';
 import { isDeclaredPublic, registeredRoutes, routePolicy, ruleFor } from '../../src/access/route-policy.ts';
 import { testActor } from '../../src/test-support.ts';
 import { insertSuggestions } from '../../src/matching/review.repository.ts';
-import { changedTables, importCsv, recordOf, snapshot, startSecurityApp, type Member, type SecurityApp } from './security-support.ts';
+import { changedDigests, digest, importCsv, recordOf, startSecurityApp, type Member, type SecurityApp } from './security-support.ts';
 
 // Every route the app serves, as every role, with every verb: what the policy table says is what happens. Allowed
 // calls carry valid input (so the domain services' own checks are reached and must agree); refused ones are 403
@@ -20,7 +20,7 @@ const ni = (prefix: string, k: number) => `${prefix}${String(100_000 + k * 11).p
 let s: SecurityApp;
 type Seeds = {
   splits: Array<{ reference: string; recordId: number }>; merges: Array<[string, string]>; changes: number[];
-  reviews: Array<Record<'link' | 'not-same' | 'skip', number>>; breakGlass: number[]; holds: number[]; restrictedReference: string; importId: number; rejectsImportId: number;
+  reviews: Array<Record<'link' | 'not-same' | 'skip', number>>; breakGlass: number[]; holds: number[]; targetUserId: number; restrictedReference: string; importId: number; rejectsImportId: number;
 };
 let seeds: Seeds;
 
@@ -35,6 +35,8 @@ before(async () => {
     await importCsv(services, 'council_tax', [header, ...rows, 'C1,Candidate,Person,1950-01-01,L7 8JQ,1 Candidate Road,Liverpool,', 'BAD1,Bad,Date,31/02/1975,L8 1AA,,,']);
     await importCsv(services, 'housing_benefit', [header, ...indexes.map((k) => `H${k},Split${letter(k)},Person,1960-01-${10 + k},L1 8JQ,${k} Split Road,Liverpool,${ni('JC', k)}`)]);
     await importCsv(services, 'adult_social_care', [header, 'ASC1,Restricted,Resident,1940-01-01,L9 8JQ,1 Care Road,Liverpool,']);
+    // An account for administrators to disable and enable, so that no member's own session ends.
+    await services.staff.addUser({ email: 'target@test.gov.uk', displayName: 'Target', password: 'a-long-password-for-tests', role: 'agent' });
   });
   const db = s.database;
   const splits = await Promise.all(indexes.map(async (k) => {
@@ -69,7 +71,9 @@ before(async () => {
   const runs = await s.services.imports.listRuns(10);
   const rejects = runs.find((run) => run.counts.rejected > 0);
   assert.ok(rejects && runs[0]);
-  seeds = { splits, merges, changes, reviews, breakGlass, holds, restrictedReference: restricted.reference, importId: runs[0].id, rejectsImportId: rejects.id };
+  const target = await s.services.staff.findUserByEmail('target@test.gov.uk');
+  assert.ok(target);
+  seeds = { splits, merges, changes, reviews, breakGlass, holds, targetUserId: target.id, restrictedReference: restricted.reference, importId: runs[0].id, rejectsImportId: rejects.id };
 });
 after(async () => { await s?.close(); });
 
@@ -113,7 +117,7 @@ const calls: Record<string, (member: Member, k: number) => Call> = {
   'POST /people/:reference/split': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/split`, body: { records: String(seeds.splits[k]?.recordId), reason: 'Someone else' } }),
   'POST /changes/:id/undo': (_m, k) => ({ url: `/changes/${seeds.changes[k]}/undo`, body: { reason: 'Merged by mistake', back: '/people' } }),
   'GET /people/:reference/privacy': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy` }),
-  'POST /people/:reference/privacy/preferences': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy/preferences`, body: { channel: 'email', purpose: 'service', choice: 'granted', source: 'phone call' } }),
+  'POST /people/:reference/privacy/preferences': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy/preferences`, body: { channel: 'email', purpose: 'service_updates', granted: 'yes', source: 'phone' } }),
   'POST /people/:reference/privacy/corrections': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy/corrections`, body: { field: 'town', value: 'Liverpool', reason: 'Resident asked' } }),
   'POST /people/:reference/privacy/holds': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy/holds`, body: { reason: 'Litigation pending' } }),
   'POST /people/:reference/privacy/holds/:id/release': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/privacy/holds/${seeds.holds[k]}/release`, body: {} }),
@@ -136,6 +140,9 @@ const calls: Record<string, (member: Member, k: number) => Call> = {
   'POST /break-glass/:id/reviewed': (_m, k) => ({ url: `/break-glass/${seeds.breakGlass[k]}/reviewed`, body: {} }),
   'GET /admin/systems': () => ({ url: '/admin/systems' }),
   'POST /admin/systems/:code': () => ({ url: '/admin/systems/council_tax', body: { name: 'Council Tax', trust: '60', team: '' } }),
+  'GET /admin/staff': () => ({ url: '/admin/staff' }),
+  'POST /admin/staff/:id/disable': () => ({ url: `/admin/staff/${seeds.targetUserId}/disable`, body: {} }),
+  'POST /admin/staff/:id/enable': () => ({ url: `/admin/staff/${seeds.targetUserId}/enable`, body: {} }),
   'POST /admin/teams': (_m, k) => ({ url: '/admin/teams', body: { code: `team_${k}`, name: `Team ${k}`, contact: 'Reception' } }),
   'GET /audit': () => ({ url: '/audit' }),
   'GET /audit/verify': () => ({ url: '/audit/verify' }),
@@ -209,10 +216,10 @@ describe('the route policy', () => {
         // Refused first, so that allowed writes cannot hide a refused one's changes; snapshots around the refused.
         const ordered = allMembers().map((member, k) => ({ member, k, allowed: served && mayUse(member, method, path) })).sort((a, b) => Number(a.allowed) - Number(b.allowed));
         const writes = method !== 'GET' && method !== 'HEAD';
-        let before = writes ? await snapshot(s.database) : undefined;
+        let before = writes ? await digest(s.database) : undefined;
         for (const { member, k, allowed } of ordered) {
           if (before && allowed) {
-            const changes = changedTables(before, await snapshot(s.database));
+            const changes = changedDigests(before, await digest(s.database));
             if (changes.length > 0) mismatches.push(`${method} ${path}: refused calls changed ${changes.join('; ')}`);
             before = undefined;
           }
@@ -223,7 +230,7 @@ describe('the route policy', () => {
           if (got !== expected) mismatches.push(`${method} ${path} as ${member.key}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160).replace(/\s+/g, ' ')}`);
         }
         if (before) {
-          const changes = changedTables(before, await snapshot(s.database));
+          const changes = changedDigests(before, await digest(s.database));
           if (changes.length > 0) mismatches.push(`${method} ${path}: refused calls changed ${changes.join('; ')}`);
         }
       }
