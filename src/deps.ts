@@ -19,6 +19,7 @@ import { createPeopleService } from './people/people.service.ts';
 import { createPlaceService } from './places/place.service.ts';
 import { createPrivacyService } from './privacy/privacy.service.ts';
 import { createImportService } from './sources/import.service.ts';
+import { createIntegration } from './integration/integration.ts';
 
 // The composition root: builds every service with exactly what it needs.
 export function createServices(database: Database, config: Pick<Config, 'sessionHours'>, clock: Clock = systemClock) {
@@ -40,7 +41,8 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const systems = createSystemService({ db });
   const breakGlass = createBreakGlassService({ db, clock, audit });
   const privacy = createPrivacyService({ db, audit, clock, places, linking });
-  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, breakGlass, privacy };
+  const integration = createIntegration({ db, clock, audit, embedded: database.kind === 'embedded' });
+  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, breakGlass, privacy, integration };
 }
 
 export type Services = ReturnType<typeof createServices>;

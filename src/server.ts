@@ -22,10 +22,13 @@ export async function startServer(services: Services, config: Config, options: {
       [retentionJobKind]: () => services.privacy.runRetentionJob(),
     },
   });
+  // Events in the outbox go to the back offices subscribed to them (src/integration), beside the job worker.
+  const dispatcher = services.integration.dispatcher({ log: app.log });
   // The retention rules run each night; the job queues the next night's run itself.
   await services.privacy.scheduleRetention();
   await app.listen({ port: config.port, host: config.host });
   worker.start();
+  dispatcher.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   options.onListening?.(`http://localhost:${port}`);
@@ -36,6 +39,7 @@ export async function startServer(services: Services, config: Config, options: {
       app.log.info('shutting down');
       await app.close();
       await worker.stop();
+      await dispatcher.stop();
       await services.database.close();
     })();
     return stopping;

@@ -9,7 +9,7 @@ export const actions = [
   'identity.change', 'review.decide', 'matching.view', 'relink.run',
   'import.run', 'import.view', 'system.manage', 'user.manage',
   'audit.read', 'privacy.subject_access', 'privacy.rectify', 'privacy.erase', 'privacy.manage',
-  'break_glass.review', 'consent.record',
+  'break_glass.review', 'consent.record', 'integration.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -39,6 +39,8 @@ export const policy: Readonly<Record<Action, readonly Role[]>> = {
   'break_glass.review': ['team_leader', 'dpo'],
   // Whoever the resident tells how they wish to be contacted writes it down (UK GDPR Article 7; PECR).
   'consent.record': everyone,
+  // Webhooks send events out of the council, and may be allowed to reach its private network: administrators only.
+  'integration.manage': ['admin'],
 };
 
 /** Identifiers shown in full to these roles; everyone else sees them masked until they give a reason. */
@@ -64,7 +66,7 @@ const descriptions: Record<Action, string> = {
   'system.manage': 'manage source systems', 'user.manage': 'manage staff accounts', 'audit.read': 'read the audit trail',
   'privacy.subject_access': 'produce subject access bundles', 'privacy.rectify': 'correct records', 'privacy.erase': 'erase or anonymise residents',
   'privacy.manage': 'manage retention and legal holds', 'break_glass.review': 'review break-glass access',
-  'consent.record': 'record contact preferences',
+  'consent.record': 'record contact preferences', 'integration.manage': 'manage webhooks to back-office systems',
 };
 
 export function describeAction(action: Action): string {

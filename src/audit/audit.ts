@@ -32,6 +32,11 @@ export const auditActions = {
   'privacy.retention_rule': 'Set a retention rule',
   'privacy.retention_run': 'Applied the retention rules',
   'consent.record': 'Recorded a contact preference',
+  'webhook.add': 'Added a webhook subscription',
+  'webhook.disable': 'Disabled a webhook subscription',
+  'webhook.enable': 'Enabled a webhook subscription',
+  'webhook.redrive': 'Sent a dead webhook delivery again',
+  'webhook.test': 'Sent a test webhook event',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActions;
 

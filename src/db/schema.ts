@@ -345,6 +345,44 @@ export type ContactPreferenceTable = {
   recorded_at: Timestamp;
 };
 
+export type OutboxEventTable = {
+  id: Generated<number>;
+  event_id: string;
+  type: string;
+  subject: string | null;
+  payload: Json<Record<string, unknown>>;
+  occurred_at: Timestamp;
+  dispatched_at: Timestamp | null;
+};
+
+export type WebhookSubscriptionTable = {
+  id: Generated<number>;
+  name: string;
+  target_url: string;
+  event_types: string[];
+  secret: string;
+  active: Generated<boolean>;
+  allow_private: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+};
+
+export type WebhookDeliveryTable = {
+  id: Generated<number>;
+  subscription_id: number;
+  outbox_event_id: number;
+  status: Generated<'pending' | 'delivering' | 'delivered' | 'dead'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  locked_at: Timestamp | null;
+  locked_by: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+};
+
 export type DB = {
   team: TeamTable;
   staff_team: StaffTeamTable;
@@ -377,4 +415,7 @@ export type DB = {
   retention_rule: RetentionRuleTable;
   retention_run: RetentionRunTable;
   contact_preference: ContactPreferenceTable;
+  outbox_event: OutboxEventTable;
+  webhook_subscription: WebhookSubscriptionTable;
+  webhook_delivery: WebhookDeliveryTable;
 };
