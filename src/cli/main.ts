@@ -7,6 +7,7 @@ import { registerPrivacyCommands } from './commands/privacy.ts';
 import { registerRelinkCommand } from './commands/relink.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerStaffCommands } from './commands/staff.ts';
+import { registerWebhookCommands } from './commands/webhook.ts';
 import { reportError } from './context.ts';
 
 // onestop: the command line. Every command has --help; an error is one sentence and a non-zero exit.
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerStaffCommands(program);
   registerPrivacyCommands(program);
+  registerWebhookCommands(program);
   return program;
 }
 
