@@ -74,6 +74,8 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   'GET /admin/staff': 'user.manage',
   'POST /admin/staff/:id/disable': 'user.manage',
   'POST /admin/staff/:id/enable': 'user.manage',
+  'GET /admin/webhooks': 'integration.manage',
+  'POST /admin/webhooks/deliveries/:id/redrive': 'integration.manage',
   'GET /audit': 'audit.read',
   'GET /audit/verify': 'audit.read',
   // Imports.

@@ -25,6 +25,7 @@ import { registerMatchingRoutes } from './matching/matching.routes.ts';
 import { registerAccessRoutes } from './access/access.routes.ts';
 import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerWebhookRoutes } from './integration/webhooks.routes.ts';
 import { createRenderer } from './render.ts';
 import { csrfTokenOf } from './csrf.ts';
 import { identify, isApi, isPublic } from './session.ts';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerMatchingRoutes(app, options.services);
   await registerAccessRoutes(app, options.services);
   await registerAuditRoutes(app, options.services);
+  await registerWebhookRoutes(app, options.services);
   await registerImportRoutes(app, options.services, options.config);
   await registerPrivacyRoutes(app, options.services, options.config.councilName);
   app.get('/', async (_request, reply) => reply.redirect('/people', 303));
