@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { createAuditService } from './audit/audit.service.ts';
 import { createBreakGlassService } from './access/break-glass.service.ts';
+import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { createStaffService } from './access/staff.service.ts';
 import { createTeamService } from './access/team.service.ts';
 import { createSystemService } from './sources/system.service.ts';
@@ -39,10 +40,11 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const relink = createRelinkService({ db, changes, clock, audit });
   const teams = createTeamService({ db });
   const systems = createSystemService({ db });
+  const catalogue = createCatalogueService({ db, audit, clock, teams });
   const breakGlass = createBreakGlassService({ db, clock, audit });
   const privacy = createPrivacyService({ db, audit, clock, places, linking });
   const integration = createIntegration({ db, clock, audit, embedded: database.kind === 'embedded' });
-  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, breakGlass, privacy, integration };
+  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, catalogue, breakGlass, privacy, integration };
 }
 
 export type Services = ReturnType<typeof createServices>;

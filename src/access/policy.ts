@@ -8,6 +8,7 @@ export const actions = [
   'person.search', 'person.view', 'person.reveal', 'person.break_glass',
   'identity.change', 'review.decide', 'matching.view', 'relink.run',
   'import.run', 'import.view', 'system.manage', 'user.manage',
+  'catalogue.view', 'catalogue.manage',
   'audit.read', 'privacy.subject_access', 'privacy.rectify', 'privacy.erase', 'privacy.manage',
   'break_glass.review', 'consent.record', 'integration.manage',
 ] as const;
@@ -31,6 +32,9 @@ export const policy: Readonly<Record<Action, readonly Role[]>> = {
   'import.view': ['service_team', 'team_leader', 'dpo', 'admin'],
   'system.manage': ['admin'],
   'user.manage': ['admin'],
+  // Everyone who takes a request reads the service catalogue; administrators change it (issue 5).
+  'catalogue.view': everyone,
+  'catalogue.manage': ['admin'],
   'audit.read': ['dpo', 'admin'],
   'privacy.subject_access': ['dpo'],
   'privacy.rectify': ['service_team', 'team_leader', 'dpo'],
@@ -64,6 +68,7 @@ const descriptions: Record<Action, string> = {
   'person.break_glass': 'open restricted records', 'identity.change': 'merge, separate or move records', 'review.decide': 'decide possible matches',
   'matching.view': 'view how records are matched', 'relink.run': 'relink the council', 'import.run': 'import extracts', 'import.view': 'view imports',
   'system.manage': 'manage source systems', 'user.manage': 'manage staff accounts', 'audit.read': 'read the audit trail',
+  'catalogue.view': 'view the service catalogue', 'catalogue.manage': 'change the service catalogue',
   'privacy.subject_access': 'produce subject access bundles', 'privacy.rectify': 'correct records', 'privacy.erase': 'erase or anonymise residents',
   'privacy.manage': 'manage retention and legal holds', 'break_glass.review': 'review break-glass access',
   'consent.record': 'record contact preferences', 'integration.manage': 'manage webhooks to back-office systems',

@@ -25,6 +25,8 @@ export const auditActions = {
   'audit.search': 'Searched the audit trail',
   'user.disable': 'Disabled a staff account',
   'user.enable': 'Enabled a staff account',
+  'service.change': 'Changed a service in the catalogue',
+  'service.import': 'Imported services into the catalogue',
   'privacy.rectify': 'Corrected the resident’s record',
   'privacy.erase': 'Erased the resident',
   'privacy.legal_hold': 'Placed a legal hold',

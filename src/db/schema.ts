@@ -383,6 +383,22 @@ export type WebhookDeliveryTable = {
   delivered_at: Timestamp | null;
 };
 
+export type ServiceTable = {
+  id: Generated<number>;
+  code: string;
+  lgsl: number | null;
+  name: string;
+  team_id: number | null;
+  sla_amount: number;
+  sla_unit: 'working_days' | 'working_hours';
+  guidance: Generated<string>;
+  form: Json<Record<string, unknown>>;
+  routing: Json<unknown[]>;
+  is_active: Generated<boolean>;
+  updated_at: Generated<Date>;
+  updated_by: string;
+};
+
 export type DB = {
   team: TeamTable;
   staff_team: StaffTeamTable;
@@ -415,6 +431,7 @@ export type DB = {
   retention_rule: RetentionRuleTable;
   retention_run: RetentionRunTable;
   contact_preference: ContactPreferenceTable;
+  service: ServiceTable;
   outbox_event: OutboxEventTable;
   webhook_subscription: WebhookSubscriptionTable;
   webhook_delivery: WebhookDeliveryTable;
