@@ -5,6 +5,7 @@ import { routeScopes } from '../api/api.ts';
 import { closeTestDatabase, freshServices, tempDir } from '../test-support.ts';
 import { buildApp } from '../web/app.ts';
 import { apiScopes, type ApiScope } from './api-token.ts';
+import { servedRoutes } from '../web/routes.test-support.ts';
 
 // The API door's access checks: each route's scope, and the rate limit per token, through the real app.
 
@@ -34,21 +35,12 @@ function problemOf(response: LightMyRequestResponse, status: number): { detail: 
   return response.json<{ detail: string; requiredScope?: string }>();
 }
 
-/** Every /api/v1 route the app serves, as "METHOD /path" in Fastify's form, read from its route tree. */
+/** Every /api/v1 route the app serves, as "METHOD /path" in Fastify's form. */
 function apiRoutes(app: FastifyInstance): string[] {
-  const routes: string[] = [];
-  const stack: Array<{ depth: number; path: string }> = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([\s│├└─]*)(\S.*) \(([A-Z, ]+)\)$/.exec(line);
-    if (!match) continue;
-    const depth = (match[1] ?? '').length;
-    while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
-    const parent = stack[stack.length - 1]?.path ?? '';
-    const full = parent === '/' ? `/${match[2] ?? ''}` : `${parent}${match[2] ?? ''}`;
-    stack.push({ depth, path: full });
-    for (const method of (match[3] ?? '').split(', ')) if (full.startsWith('/api/v1/') && method !== 'HEAD') routes.push(`${method} ${full}`);
-  }
-  return routes.filter((route) => route !== 'GET /api/v1/openapi.json').sort();
+  return servedRoutes(app)
+    .filter((route) => route.path.startsWith('/api/v1/') && route.method !== 'HEAD')
+    .map((route) => `${route.method} ${route.path}`)
+    .filter((route) => route !== 'GET /api/v1/openapi.json').sort();
 }
 
 /** A call to each route that passes the scope check, whatever it then answers. */

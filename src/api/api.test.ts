@@ -12,6 +12,7 @@ import { closeTestDatabase, freshServices, tempDir, testActor, writeFile } from 
 import { buildApp } from '../web/app.ts';
 import { sessionCookie } from '../web/session.ts';
 import { importParamsSchema, searchParamsSchema } from './schemas.ts';
+import { servedRoutes } from '../web/routes.test-support.ts';
 
 after(closeTestDatabase);
 
@@ -26,21 +27,9 @@ const extract = [
   'CT2,Mary,Smith,1972-05-06,L1 8JQ,1 High Street,100012345678,',
 ].join('\n');
 
-/** Every route the app serves, read from Fastify's own route tree, with paths in OpenAPI form ({id}). */
+/** Every route the app serves, with paths in OpenAPI form ({id}). */
 function routesOf(app: FastifyInstance): Route[] {
-  const routes: Route[] = [];
-  const stack: Array<{ depth: number; path: string }> = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([\s│├└─]*)(\S.*) \(([A-Z, ]+)\)$/.exec(line);
-    if (!match) continue;
-    const depth = (match[1] ?? '').length;
-    while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
-    const parent = stack[stack.length - 1]?.path ?? '';
-    const full = parent === '/' ? `/${match[2] ?? ''}` : `${parent}${match[2] ?? ''}`;
-    stack.push({ depth, path: full });
-    for (const method of (match[3] ?? '').split(', ')) routes.push({ method, url: full.replace(/:(\w+)/g, '{$1}') });
-  }
-  return routes;
+  return servedRoutes(app).map((route) => ({ method: route.method, url: route.path.replace(/:(\w+)/g, '{$1}') }));
 }
 
 function assertProblem(response: LightMyRequestResponse, status: number): { title: string; detail: string; status: number } {

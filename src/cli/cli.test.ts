@@ -1,36 +1,21 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir, writeFile } from '../test-support.ts';
+import { finished, startOnestop, type Outcome } from './cli.test-support.ts';
 
 // The real command line, spawned as staff run it, each group of tests on an embedded database of its own.
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-for (const name of ['DATABASE_URL', 'ONESTOP_DATA_DIR', 'PORT', 'ONESTOP_DEBUG']) delete env[name];
-
-type Outcome = { code: number | null; stdout: string; stderr: string };
 const children = new Set<ChildProcess>();
 const scratch: string[] = [];
 
 function start(args: readonly string[]): ChildProcess {
-  const child = spawn(process.execPath, ['bin/onestop.js', ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = startOnestop(args);
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
-}
-
-function finished(child: ChildProcess): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 function onestop(args: readonly string[], input = ''): Promise<Outcome> {

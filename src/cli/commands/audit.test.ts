@@ -1,6 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -8,27 +7,13 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/connection.ts';
 import { referenceFor } from '../../people/reference.ts';
 import { tempDir } from '../../test-support.ts';
+import { projectRoot as root, runOnestop, type Outcome } from '../cli.test-support.ts';
 
 // `onestop audit`, spawned as staff run it, on embedded databases copied from one migrated template.
 
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
-const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-for (const name of ['DATABASE_URL', 'ONESTOP_DATA_DIR', 'PORT', 'ONESTOP_DEBUG']) delete env[name];
-
-type Outcome = { code: number | null; stdout: string; stderr: string };
 const scratch: string[] = [];
 
-function onestop(args: readonly string[]): Promise<Outcome> {
-  const child = spawn(process.execPath, ['bin/onestop.js', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const onestop = (args: readonly string[]): Promise<Outcome> => runOnestop(args);
 
 function dataDir(): string {
   const dir = tempDir('onestop-audit-cli-');

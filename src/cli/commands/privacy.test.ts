@@ -1,31 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir, writeFile } from '../../test-support.ts';
+import { runOnestop, type Outcome } from '../cli.test-support.ts';
 
 // `onestop privacy`, spawned as the data protection officer runs it, on one embedded database with two residents.
 
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
-const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-for (const name of ['DATABASE_URL', 'ONESTOP_DATA_DIR', 'PORT', 'ONESTOP_DEBUG']) delete env[name];
-
-type Outcome = { code: number | null; stdout: string; stderr: string };
 const scratch = tempDir('onestop-privacy-cli-');
 const dir = path.join(scratch, 'data');
 
-function onestop(args: readonly string[]): Promise<Outcome> {
-  const child = spawn(process.execPath, ['bin/onestop.js', '--data', dir, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const onestop = (args: readonly string[]): Promise<Outcome> => runOnestop(['--data', dir, ...args]);
 
 async function ok(args: readonly string[]): Promise<string> {
   const outcome = await onestop(args);

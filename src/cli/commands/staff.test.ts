@@ -1,30 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { tempDir } from '../../test-support.ts';
+import { runOnestop, type Outcome } from '../cli.test-support.ts';
 
 // The account and token commands an administrator runs, spawned as they run them, on an embedded database.
 
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
-const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-for (const name of ['DATABASE_URL', 'ONESTOP_DATA_DIR', 'ONESTOP_DEBUG']) delete env[name];
 
-type Outcome = { code: number | null; stdout: string; stderr: string };
-
-function onestop(args: readonly string[], input = ''): Promise<Outcome> {
-  const child = spawn(process.execPath, ['bin/onestop.js', ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  child.stdin.end(input);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const onestop = runOnestop;
 
 function assertOneSentence(outcome: Outcome, code: number, pattern: RegExp): void {
   assert.equal(outcome.code, code, `${outcome.stdout}${outcome.stderr}`);
