@@ -109,6 +109,8 @@ export const writeCases: Record<string, WriteCase> = {
   },
   'POST /admin/staff/:id/disable': { as: 'admin', call: at((s) => `/admin/staff/${s.targetUserId}/disable`), invalid: (seeds) => ({ url: '/admin/staff/987654/disable', body: body(seeds, 'polluted', {}) }) },
   'POST /admin/staff/:id/enable': { as: 'admin', call: at((s) => `/admin/staff/${s.targetUserId}/enable`), invalid: (seeds) => ({ url: '/admin/staff/987654/enable', body: body(seeds, 'polluted', {}) }) },
+  // No dead delivery is seeded: the re-drive is refused as not found, alike on both databases.
+  'POST /admin/webhooks/deliveries/:id/redrive': { as: 'admin', call: at(() => '/admin/webhooks/deliveries/987654/redrive'), invalid: (seeds) => ({ url: '/admin/webhooks/deliveries/0/redrive', body: body(seeds, 'polluted', {}) }) },
   'POST /imports': {
     // The upload takes at most ten fields (app.ts), so seven of the extras: more are refused with 413, and a field
     // named __proto__ or constructor with 400 by @fastify/multipart, before anything is written.

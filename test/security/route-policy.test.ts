@@ -141,6 +141,8 @@ const calls: Record<string, (member: Member, k: number) => Call> = {
   'GET /admin/systems': () => ({ url: '/admin/systems' }),
   'POST /admin/systems/:code': () => ({ url: '/admin/systems/council_tax', body: { name: 'Council Tax', trust: '60', team: '' } }),
   'GET /admin/staff': () => ({ url: '/admin/staff' }),
+  'GET /admin/webhooks': () => ({ url: '/admin/webhooks' }),
+  'POST /admin/webhooks/deliveries/:id/redrive': () => ({ url: '/admin/webhooks/deliveries/987654/redrive', body: {} }),
   'POST /admin/staff/:id/disable': () => ({ url: `/admin/staff/${seeds.targetUserId}/disable`, body: {} }),
   'POST /admin/staff/:id/enable': () => ({ url: `/admin/staff/${seeds.targetUserId}/enable`, body: {} }),
   'POST /admin/teams': (_m, k) => ({ url: '/admin/teams', body: { code: `team_${k}`, name: `Team ${k}`, contact: 'Reception' } }),
