@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../session.ts';
+import { maskIdentifier, seesIdentifiers } from '../../access/policy.ts';
+import type { StandardFields } from '../../sources/source-record.ts';
 import type { Services } from '../../deps.ts';
 import { waterfallSvg } from '../../matching/waterfall.ts';
 import { recordRows } from '../people/people.view.ts';
@@ -18,11 +20,13 @@ export async function registerReviewRoutes(app: FastifyInstance, services: Servi
 
   app.get('/reviews/:id', async (request, reply) => {
     const item = await services.reviews.getReview(Number((request.params as { id: string }).id) || 0);
+    // Whether two NI numbers agree is in the evidence; the numbers themselves only for roles that need them.
+    const shown = (fields: StandardFields): StandardFields => (seesIdentifiers(actorOf(request)) ? fields : { ...fields, niNumber: maskIdentifier(fields.niNumber) });
     return reply.page('reviews/show.njk', {
       title: 'Are these the same person?',
       item,
-      recordRows: recordRows(item.record.fields),
-      candidateRows: item.candidate ? recordRows(item.candidate.fields) : [],
+      recordRows: recordRows(shown(item.record.fields)),
+      candidateRows: item.candidate ? recordRows(shown(item.candidate.fields)) : [],
       chart: waterfallSvg(item.explanation, `review-${item.id}`),
       decided: item.status !== 'open' && item.status !== 'skipped',
     });
