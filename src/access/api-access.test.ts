@@ -49,6 +49,8 @@ const calls: Record<string, { method: 'GET' | 'POST'; url: string }> = {
   'GET /api/v1/people/:id': { method: 'GET', url: '/api/v1/people/K7M3-9QD2' },
   'GET /api/v1/stats': { method: 'GET', url: '/api/v1/stats' },
   'POST /api/v1/match': { method: 'POST', url: '/api/v1/match' },
+  'GET /api/v1/services': { method: 'GET', url: '/api/v1/services' },
+  'GET /api/v1/services/:code': { method: 'GET', url: '/api/v1/services/missed-bin' },
   'GET /api/v1/imports': { method: 'GET', url: '/api/v1/imports' },
   'GET /api/v1/imports/:id': { method: 'GET', url: '/api/v1/imports/999' },
   'POST /api/v1/imports': { method: 'POST', url: '/api/v1/imports' },

@@ -20,7 +20,7 @@ describe('reading scopes', () => {
 
   it('refuses a scope it does not know, naming the ones it does', () => {
     assert.throws(() => parseScopes(['people:write']), (error: unknown) =>
-      error instanceof ValidationFailed && /"people:write" is not a scope: use people:read, match:read, imports:read, imports:write/.test(error.message));
+      error instanceof ValidationFailed && /"people:write" is not a scope: use people:read, match:read, imports:read, imports:write, services:read/.test(error.message));
   });
 });
 

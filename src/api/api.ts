@@ -13,6 +13,7 @@ import { defaultAuthConfig } from '../config.ts';
 import type { Services } from '../deps.ts';
 import { ValidationFailed } from '../errors.ts';
 import { registerMatchApi } from './match.api.ts';
+import { registerCatalogueApi } from './catalogue.api.ts';
 import { percentDone, type ImportRun } from '../sources/source.ts';
 import type { ResidentView } from '../people/person.ts';
 import { importParamsSchema, importRunSchema, personSchema, problemSchema, searchParamsSchema, searchResponseSchema, statsSchema } from './schemas.ts';
@@ -29,6 +30,8 @@ export const routeScopes: Readonly<Record<string, ApiScope>> = {
   'GET /api/v1/people/:id': 'people:read',
   'GET /api/v1/stats': 'people:read',
   'POST /api/v1/match': 'match:read',
+  'GET /api/v1/services': 'services:read',
+  'GET /api/v1/services/:code': 'services:read',
   'GET /api/v1/imports': 'imports:read',
   'GET /api/v1/imports/:id': 'imports:read',
   'POST /api/v1/imports': 'imports:write',
@@ -71,7 +74,7 @@ export async function registerApi(app: FastifyInstance, services: Services, uplo
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'OneStop API', version: '1', description: 'The single view of each resident: search, resident records and imports from source systems.' },
+      info: { title: 'OneStop API', version: '1', description: 'The single view of each resident: search, resident records, imports from source systems, and the service catalogue.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `onestop token create --email E`.' } } },
       security: [{ bearer: [] }],
     },
@@ -98,6 +101,7 @@ export async function registerApi(app: FastifyInstance, services: Services, uplo
     personJson(await services.people.getResident(actorOf(request), request.params.id)));
 
   await registerMatchApi(app, services);
+  await registerCatalogueApi(app, services);
 
   api.get('/api/v1/stats', { schema: { summary: 'Counts of persons, source records and links', tags: ['people'], response: { 200: statsSchema } } }, async () => services.people.stats());
 

@@ -25,6 +25,7 @@ import { registerMatchingRoutes } from './matching/matching.routes.ts';
 import { registerAccessRoutes } from './access/access.routes.ts';
 import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerCatalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { registerWebhookRoutes } from './integration/webhooks.routes.ts';
 import { createRenderer } from './render.ts';
 import { csrfTokenOf } from './csrf.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerMatchingRoutes(app, options.services);
   await registerAccessRoutes(app, options.services);
   await registerAuditRoutes(app, options.services);
+  await registerCatalogueRoutes(app, options.services);
   await registerWebhookRoutes(app, options.services);
   await registerImportRoutes(app, options.services, options.config);
   await registerPrivacyRoutes(app, options.services, options.config.councilName);
@@ -169,6 +171,7 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
 function navigationFor(actor: Actor, currentPath: string): Array<{ href: string; text: string; active: boolean }> {
   const items: Array<{ href: string; text: string; show: boolean }> = [
     { href: '/people', text: 'Find a resident', show: true },
+    { href: '/services', text: 'Services', show: can(actor, 'catalogue.view') },
     { href: '/reviews', text: 'Review matches', show: can(actor, 'review.decide') },
     { href: '/imports', text: 'Imports', show: can(actor, 'import.view') },
     { href: '/audit', text: 'Audit trail', show: can(actor, 'audit.read') },

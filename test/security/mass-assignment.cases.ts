@@ -103,6 +103,14 @@ export const writeCases: Record<string, WriteCase> = {
     as: 'admin', call: form('/admin/systems/council_tax', { name: 'Council Tax Revenues', trust: '60', restricted: '', team: '' }),
     invalid: (seeds) => ({ url: '/admin/systems/council_tax', body: body(seeds, 'polluted', { name: 'Council Tax', trust: 'lots', restricted: '', team: 'no_such_team' }) }),
   },
+  'POST /services/:code': {
+    as: 'agent', call: form('/services/fly-tipping', { location: 'Hope Street', wasteType: 'tyres', hazardous: 'no', witnessed: 'no' }),
+    invalid: (seeds) => ({ url: '/services/fly-tipping', body: body(seeds, 'polluted', { location: '', wasteType: 'nothing' }) }),
+  },
+  'POST /admin/services/:code': {
+    as: 'admin', call: form('/admin/services/pothole', { name: 'Report a pothole', lgsl: '', team: 'highways', slaAmount: '5', slaUnit: 'working_days', guidance: 'Measure it.', active: 'yes', form: '{"fields": []}', routing: '[]' }),
+    invalid: (seeds) => ({ url: '/admin/services/pothole', body: body(seeds, 'polluted', { name: '', slaAmount: 'soon', slaUnit: 'weeks', active: 'maybe', form: '{', routing: '' }) }),
+  },
   'POST /admin/teams': {
     as: 'admin', call: form('/admin/teams', { code: 'benefits', name: 'Benefits', contact: 'Reception' }),
     invalid: (seeds) => ({ url: '/admin/teams', body: body(seeds, 'polluted', { code: 'Not A Code!', name: '', contact: '' }) }),

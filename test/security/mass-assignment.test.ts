@@ -28,6 +28,7 @@ async function seed(services: Services): Promise<void> {
   await importCsv(services, 'housing_benefit', [header, 'H1,Splitter,Person,1960-01-10,L1 8JQ,1 Split Road,Liverpool,JC100000A']);
   await importCsv(services, 'adult_social_care', [header, 'ASC1,Restricted,Resident,1940-01-01,L9 8JQ,1 Care Road,Liverpool,']);
   await services.staff.addUser({ email: 'target@test.gov.uk', displayName: 'Target', password: 'a-long-password-for-tests', role: 'agent' });
+  await services.catalogue.loadStarter(testActor);
 }
 
 async function seedsOf(s: SecurityApp): Promise<Seeds> {

@@ -37,6 +37,7 @@ before(async () => {
     await importCsv(services, 'adult_social_care', [header, 'ASC1,Restricted,Resident,1940-01-01,L9 8JQ,1 Care Road,Liverpool,']);
     // An account for administrators to disable and enable, so that no member's own session ends.
     await services.staff.addUser({ email: 'target@test.gov.uk', displayName: 'Target', password: 'a-long-password-for-tests', role: 'agent' });
+    await services.catalogue.loadStarter(testActor);
   });
   const db = s.database;
   const splits = await Promise.all(indexes.map(async (k) => {
@@ -139,6 +140,14 @@ const calls: Record<string, (member: Member, k: number) => Call> = {
   'GET /break-glass': () => ({ url: '/break-glass' }),
   'POST /break-glass/:id/reviewed': (_m, k) => ({ url: `/break-glass/${seeds.breakGlass[k]}/reviewed`, body: {} }),
   'GET /admin/systems': () => ({ url: '/admin/systems' }),
+  'GET /services': () => ({ url: '/services' }),
+  'GET /services/:code': () => ({ url: '/services/missed-bin' }),
+  'POST /services/:code': () => ({ url: '/services/fly-tipping', body: { location: 'Hope Street', wasteType: 'tyres', hazardous: 'no', witnessed: 'no' } }),
+  'GET /admin/services': () => ({ url: '/admin/services' }),
+  'GET /admin/services/:code': () => ({ url: '/admin/services/pothole' }),
+  'POST /admin/services/:code': () => ({ url: '/admin/services/pothole', body: { name: 'Report a pothole', lgsl: '', team: 'highways', slaAmount: '5', slaUnit: 'working_days', guidance: 'Measure it.', active: 'yes', form: '{"fields": []}', routing: '[]' } }),
+  'GET /api/v1/services': () => ({ url: '/api/v1/services' }),
+  'GET /api/v1/services/:code': () => ({ url: '/api/v1/services/524' }),
   'POST /admin/systems/:code': () => ({ url: '/admin/systems/council_tax', body: { name: 'Council Tax', trust: '60', team: '' } }),
   'GET /admin/staff': () => ({ url: '/admin/staff' }),
   'GET /admin/webhooks': () => ({ url: '/admin/webhooks' }),
