@@ -58,7 +58,7 @@ after(() => {
   for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const commands = [['serve'], ['start'], ['demo'], ['import'], ['migrate'], ['stats'], ['search'], ['link'], ['relink'], ['system'], ['system', 'add'], ['team'], ['team', 'add'], ['audit'], ['audit', 'verify'], ['user'], ['user', 'add'], ['token'], ['token', 'create'], ['privacy'], ['privacy', 'export'], ['privacy', 'rectify'], ['privacy', 'hold'], ['privacy', 'hold', 'place'], ['privacy', 'erase'], ['privacy', 'retention'], ['privacy', 'retention', 'set'], ['privacy', 'retention', 'run'], ['privacy', 'preferences'], ['webhook'], ['webhook', 'add'], ['webhook', 'list'], ['webhook', 'disable'], ['webhook', 'deliveries'], ['webhook', 'redrive'], ['webhook', 'test']];
+const commands = [['serve'], ['start'], ['demo'], ['import'], ['migrate'], ['stats'], ['search'], ['link'], ['relink'], ['system'], ['system', 'add'], ['team'], ['team', 'add'], ['audit'], ['audit', 'verify'], ['user'], ['user', 'add'], ['token'], ['token', 'create'], ['privacy'], ['privacy', 'export'], ['privacy', 'rectify'], ['privacy', 'hold'], ['privacy', 'hold', 'place'], ['privacy', 'erase'], ['privacy', 'retention'], ['privacy', 'retention', 'set'], ['privacy', 'retention', 'run'], ['privacy', 'preferences'], ['webhook'], ['webhook', 'add'], ['webhook', 'list'], ['webhook', 'disable'], ['webhook', 'deliveries'], ['webhook', 'redrive'], ['webhook', 'test'], ['service'], ['service', 'list'], ['service', 'show'], ['service', 'import'], ['service', 'load-starter']];
 const extract = [
   'source_id,given_name,family_name,dob,postcode,address_line1,uprn,ni_number',
   'CT1,John,Smith,1985-03-27,L1 8JQ,1 High Street,100012345678,AB123456C',

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerCatalogueCommands } from './commands/catalogue.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerPrivacyCommands } from './commands/privacy.ts';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerStaffCommands(program);
   registerPrivacyCommands(program);
+  registerCatalogueCommands(program);
   registerWebhookCommands(program);
   return program;
 }

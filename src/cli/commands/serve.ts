@@ -58,6 +58,9 @@ async function serve(opened: Opened, port: string | undefined): Promise<void> {
     if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new CliError('--port must be a number from 0 to 65535.', 2);
     opened.config.port = parsed;
   }
+  // First run: the starter service catalogue, for administrators to make the council's own (adds nothing after).
+  const starter = await opened.services.catalogue.ensureStarter({ kind: 'system', name: 'catalogue', door: 'cli' });
+  if (starter?.ok) process.stdout.write(`Loaded the starter service catalogue: ${starter.added} services (onestop service list).\n`);
   const demo = await readDemoSetting(opened.services);
   const showDemo = demo && (opened.config.database.kind === 'embedded' || opened.config.demo === 'on');
   const users = await opened.services.staff.countUsers();
