@@ -63,7 +63,7 @@ describe('the service catalogue in the browser', () => {
     assert.match(await page.title(), /^Error: /);
     await assertAccessibleWithReveals(page, 'Service form with errors');
     await page.getByRole('link', { name: 'Enter where the fly-tipping is' }).click();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'answer-location');
+    assert.equal(await page.locator('#answer-location').evaluate((input) => input === input.ownerDocument.activeElement), true);
   });
 
   it('works without JavaScript: every question shows, and complete answers say where they would go', async () => {
