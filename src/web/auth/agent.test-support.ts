@@ -33,6 +33,14 @@ export function createAgent(app: FastifyInstance, options: { remoteAddress?: str
   return { request, submit, cookies };
 }
 
+/** A new agent signed in with the password, as a member of staff at the sign-in page; fails unless it lands on Find a resident. */
+export async function signInAgent(app: FastifyInstance, email: string, password: string): Promise<Agent> {
+  const agent = createAgent(app);
+  const response = await agent.submit('/sign-in', '/sign-in', { email, password, next: '/people' });
+  if (response.headers.location !== '/people') throw new Error(`${email} was not signed in (${response.statusCode}).`);
+  return agent;
+}
+
 export function csrfTokenIn(html: string): string {
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!token) throw new Error('The page has no form token.');

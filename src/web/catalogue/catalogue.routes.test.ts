@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../access/staff.ts';
 import { closeTestDatabase, freshServices, tempDir, testActor } from '../../test-support.ts';
 import { buildApp } from '../app.ts';
-import { createAgent, csrfTokenIn, type Agent } from '../auth/agent.test-support.ts';
+import { csrfTokenIn, signInAgent, type Agent } from '../auth/agent.test-support.ts';
 
 after(closeTestDatabase);
 
@@ -25,12 +25,7 @@ describe('the service catalogue pages and API', () => {
   });
   after(async () => app.close());
 
-  async function signedIn(email: string): Promise<Agent> {
-    const agent = createAgent(app);
-    const response = await agent.submit('/sign-in', '/sign-in', { email, password: 'a long enough password', next: '/people' });
-    assert.equal(response.headers.location, '/people');
-    return agent;
-  }
+  const signedIn = (email: string): Promise<Agent> => signInAgent(app, email, 'a long enough password');
 
   it('lists the services for any member of staff, with Services in the navigation', async () => {
     const agent = await signedIn('agent@council.gov.uk');

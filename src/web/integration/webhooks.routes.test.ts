@@ -7,7 +7,7 @@ import { startReceiver, type Receiver } from '../../integration/receiver.test-su
 import { retryPolicy } from '../../integration/webhook.ts';
 import { closeTestDatabase, freshServices, tempDir, testActor } from '../../test-support.ts';
 import { buildApp } from '../app.ts';
-import { createAgent, csrfTokenIn, type Agent } from '../auth/agent.test-support.ts';
+import { csrfTokenIn, signInAgent, type Agent } from '../auth/agent.test-support.ts';
 
 after(closeTestDatabase);
 
@@ -36,11 +36,7 @@ describe('the webhooks page', () => {
   });
   after(async () => { await app.close(); await receiver.close(); });
 
-  async function signedIn(email: string): Promise<Agent> {
-    const agent = createAgent(app);
-    await agent.submit('/sign-in', '/sign-in', { email, password: 'a long enough password', next: '/people' });
-    return agent;
-  }
+  const signedIn = (email: string): Promise<Agent> => signInAgent(app, email, 'a long enough password');
 
   it('shows an administrator the subscriptions and the dead delivery, and sends it again', async () => {
     const admin = await signedIn('admin@council.gov.uk');

@@ -6,7 +6,7 @@ import type { Role } from '../../access/staff.ts';
 import { importDemoCouncil } from '../../matching/identity.test-support.ts';
 import { closeTestDatabase, freshServices, tempDir, testActor } from '../../test-support.ts';
 import { buildApp } from '../app.ts';
-import { createAgent, type Agent } from '../auth/agent.test-support.ts';
+import { signInAgent, type Agent } from '../auth/agent.test-support.ts';
 
 after(closeTestDatabase);
 
@@ -37,11 +37,7 @@ describe('a review page', () => {
   });
   after(async () => app?.close());
 
-  async function signedIn(role: Role): Promise<Agent> {
-    const agent = createAgent(app);
-    await agent.submit('/sign-in', '/sign-in', { email: `${role}@council.gov.uk`, password: 'a long enough password', next: '/people' });
-    return agent;
-  }
+  const signedIn = (role: Role): Promise<Agent> => signInAgent(app, `${role}@council.gov.uk`, 'a long enough password');
 
   it('masks the NI numbers for a team leader', async () => {
     const page = await (await signedIn('team_leader')).request({ url: `/reviews/${reviewId}` });
