@@ -33,14 +33,5 @@ export function round(value: number, places = 2): number {
   return Math.round(value * factor) / factor;
 }
 
-/** A small seeded generator, so a benchmark asks the same questions every run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so a benchmark asks the same questions every run: the engine's own (mulberry32). */
+export { seededRandom as seeded } from '../src/matching/engine/u-probabilities.ts';
