@@ -149,12 +149,16 @@ export function createRelinkService({ db, changes, clock, audit }: { db: Db; cha
   async function runRelinkJob(jobId: number, payload: Record<string, unknown>): Promise<RelinkSummary> {
     const actor: SystemActor = { kind: 'system', name: typeof payload.actor === 'string' ? `relink-for-${payload.actor.replace(/[^\w.@-]/g, '-')}` : 'relink', door: 'job' };
     let last = 0;
+    // Progress writes go one after another, and the summary waits for them: a late write of "done" without the
+    // summary once landed after it and the page lost the figures.
+    let written: Promise<void> = Promise.resolve();
     const summary = await relink(actor, (stage, done, total) => {
       const now = Date.now();
       if (now - last < 1000 && done < total) return;
       last = now;
-      void setProgress(db, jobId, { stage, done, total }).catch(() => undefined);
+      written = written.then(() => setProgress(db, jobId, { stage, done, total })).catch(() => undefined);
     });
+    await written;
     await setProgress(db, jobId, { stage: 'done', done: 1, total: 1, summary });
     return summary;
   }
