@@ -21,6 +21,7 @@ import { createPlaceService } from './places/place.service.ts';
 import { createPrivacyService } from './privacy/privacy.service.ts';
 import { createImportService } from './sources/import.service.ts';
 import { createIntegration } from './integration/integration.ts';
+import { createCaseOpener } from './cases/case-opener.ts';
 
 // The composition root: builds every service with exactly what it needs.
 export function createServices(database: Database, config: Pick<Config, 'sessionHours'>, clock: Clock = systemClock) {
@@ -44,7 +45,9 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const breakGlass = createBreakGlassService({ db, clock, audit });
   const privacy = createPrivacyService({ db, audit, clock, places, linking });
   const integration = createIntegration({ db, clock, audit, embedded: database.kind === 'embedded' });
-  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, catalogue, breakGlass, privacy, integration };
+  // Cases are raised inside the transaction of whatever raises them (a contact, the API, a case page).
+  const caseOpener = createCaseOpener({ clock, outbox: integration.outbox });
+  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, catalogue, breakGlass, privacy, integration, caseOpener };
 }
 
 export type Services = ReturnType<typeof createServices>;

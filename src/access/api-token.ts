@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ValidationFailed } from '../errors.ts';
 
 // What an API token may do. Each /api/v1 route needs one scope (the table beside src/api/api.ts); a token holds a set.
-export const apiScopes = ['people:read', 'match:read', 'imports:read', 'imports:write', 'services:read'] as const;
+export const apiScopes = ['people:read', 'match:read', 'imports:read', 'imports:write', 'services:read', 'contacts:read', 'contacts:write', 'cases:read', 'cases:write', 'calls:write'] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
 export type ApiToken = {

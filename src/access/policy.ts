@@ -11,6 +11,7 @@ export const actions = [
   'catalogue.view', 'catalogue.manage',
   'audit.read', 'privacy.subject_access', 'privacy.rectify', 'privacy.erase', 'privacy.manage',
   'break_glass.review', 'consent.record', 'integration.manage',
+  'contact.record', 'contact.view', 'case.raise', 'case.view', 'case.work', 'case.assign', 'case.oversee', 'visit.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -45,6 +46,17 @@ export const policy: Readonly<Record<Action, readonly Role[]>> = {
   'consent.record': everyone,
   // Webhooks send events out of the council, and may be allowed to reach its private network: administrators only.
   'integration.manage': ['admin'],
+  // Issue 5. Everyone who talks to residents logs the contact and raises the requests it needs; the teams that deliver
+  // a service work its cases; team leaders move work between people and watch their queues' ageing and breaches.
+  'contact.record': everyone,
+  'contact.view': everyone,
+  'case.raise': everyone,
+  'case.view': everyone,
+  'case.work': ['service_team', 'team_leader', 'admin'],
+  'case.assign': ['team_leader', 'admin'],
+  'case.oversee': ['team_leader', 'admin'],
+  // The One Stop Shop's front desk: issuing tickets, calling the next visitor, booking appointments.
+  'visit.manage': ['agent', 'adviser', 'team_leader', 'admin'],
 };
 
 /** Identifiers shown in full to these roles; everyone else sees them masked until they give a reason. */
@@ -72,6 +84,9 @@ const descriptions: Record<Action, string> = {
   'privacy.subject_access': 'produce subject access bundles', 'privacy.rectify': 'correct records', 'privacy.erase': 'erase or anonymise residents',
   'privacy.manage': 'manage retention and legal holds', 'break_glass.review': 'review break-glass access',
   'consent.record': 'record contact preferences', 'integration.manage': 'manage webhooks to back-office systems',
+  'contact.record': 'record contacts', 'contact.view': 'view contacts', 'case.raise': 'raise cases', 'case.view': 'view cases',
+  'case.work': 'work on cases', 'case.assign': 'assign cases to others', 'case.oversee': 'oversee team queues',
+  'visit.manage': 'run the One Stop Shop queue and appointments',
 };
 
 export function describeAction(action: Action): string {

@@ -399,6 +399,111 @@ export type ServiceTable = {
   updated_by: string;
 };
 
+export type ContactChannel = 'phone_in' | 'phone_out' | 'face_to_face' | 'web' | 'email' | 'sms' | 'letter';
+export type ContactOutcome = 'resolved' | 'case_raised' | 'referred' | 'callback' | 'information' | 'no_action' | 'abandoned';
+export type AvoidableReason = 'progress_chasing' | 'repeat_contact' | 'not_done_right' | 'unclear_information' | 'other';
+
+export type ContactTable = {
+  id: Generated<number>;
+  person_id: number | null;
+  channel: ContactChannel;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  status: Generated<'open' | 'wrapped'>;
+  staff_user_id: number | null;
+  recorded_by: string;
+  caller_number: string | null;
+  call_id: string | null;
+  outcome: ContactOutcome | null;
+  resolved_first_contact: boolean | null;
+  avoidable: boolean | null;
+  avoidable_reason: AvoidableReason | null;
+  summary: Generated<string>;
+  created_at: Generated<Date>;
+};
+
+export type ContactReasonTable = { contact_id: number; service_id: number };
+
+export type CaseStatus = 'open' | 'in_progress' | 'waiting' | 'resolved' | 'closed' | 'cancelled';
+
+export type ServiceCaseTable = {
+  id: Generated<number>;
+  reference: string;
+  service_id: number;
+  person_id: number | null;
+  contact_id: number | null;
+  status: Generated<CaseStatus>;
+  team_id: number | null;
+  assigned_to: number | null;
+  answers: Json<Record<string, unknown>>;
+  routing_reason: Generated<string>;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  escalated_at: Timestamp | null;
+  breached_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_by: string;
+  updated_at: Timestamp;
+};
+
+export type CaseEventKind = 'opened' | 'status' | 'assigned' | 'note' | 'attachment' | 'escalated' | 'breached' | 'due_changed';
+
+export type CaseEventTable = {
+  id: Generated<number>;
+  case_id: number;
+  kind: CaseEventKind;
+  actor: string;
+  actor_name: string;
+  at: Timestamp;
+  details: Json<Record<string, unknown>>;
+};
+
+export type CaseAttachmentTable = {
+  id: Generated<number>;
+  case_id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+};
+
+export type AppointmentTable = {
+  id: Generated<number>;
+  location: string;
+  person_id: number | null;
+  visitor_name: string;
+  phone: string | null;
+  service_id: number | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: Generated<'booked' | 'arrived' | 'done' | 'cancelled' | 'no_show'>;
+  notes: Generated<string>;
+  booked_by: string;
+  booked_at: Timestamp;
+  cancelled_reason: string | null;
+};
+
+export type VisitTable = {
+  id: Generated<number>;
+  location: string;
+  ticket: string;
+  person_id: number | null;
+  visitor_name: Generated<string>;
+  service_id: number | null;
+  appointment_id: number | null;
+  status: Generated<'waiting' | 'called' | 'seen' | 'left'>;
+  arrived_at: Timestamp;
+  called_at: Timestamp | null;
+  called_by: number | null;
+  desk: string | null;
+  finished_at: Timestamp | null;
+  contact_id: number | null;
+  issued_by: string;
+};
+
 export type DB = {
   team: TeamTable;
   staff_team: StaffTeamTable;
@@ -435,4 +540,11 @@ export type DB = {
   outbox_event: OutboxEventTable;
   webhook_subscription: WebhookSubscriptionTable;
   webhook_delivery: WebhookDeliveryTable;
+  contact: ContactTable;
+  contact_reason: ContactReasonTable;
+  service_case: ServiceCaseTable;
+  case_event: CaseEventTable;
+  case_attachment: CaseAttachmentTable;
+  appointment: AppointmentTable;
+  visit: VisitTable;
 };
