@@ -66,3 +66,26 @@ export async function hasActiveHold(db: Queryable, personIds: readonly number[])
   const row = await sql<{ held: boolean }>`select exists (select 1 from legal_hold where person_id = any(${[...personIds]}::bigint[]) and released_at is null) as held`.execute(db);
   return row.rows[0]?.held ?? false;
 }
+
+export type ContactsScrubbed = { contacts: number; cases: number; caseEvents: number; attachments: number; appointments: number; visits: number };
+
+/**
+ * Blanks what contacts, cases, appointments and visits say about the persons: summaries, callers' numbers, form
+ * answers, notes and attachments. The rows stay, still counted (a contact on a channel, a case of a service, its
+ * dates and status), so performance figures hold; nothing left names or describes the resident.
+ */
+export async function scrubContactsAndCases(db: Queryable, personIds: readonly number[]): Promise<ContactsScrubbed> {
+  if (personIds.length === 0) return { contacts: 0, cases: 0, caseEvents: 0, attachments: 0, appointments: 0, visits: 0 };
+  const ids = [...personIds];
+  const contacts = await sql`update contact set summary = '', caller_number = null where person_id = any(${ids}::bigint[])`.execute(db);
+  const cases = await sql`update service_case set answers = '{}'::jsonb where person_id = any(${ids}::bigint[])`.execute(db);
+  // Opened, status and assignment events hold the workflow's facts; notes and attachments hold what people wrote.
+  const caseEvents = await sql`update case_event set details = jsonb_build_object('erased', true)
+    where kind in ('note', 'attachment', 'status') and case_id in (select id from service_case where person_id = any(${ids}::bigint[]))`.execute(db);
+  const attachments = await sql`update case_attachment set content = ''::bytea, size_bytes = 0, file_name = 'erased', sha256 = 'erased'
+    where case_id in (select id from service_case where person_id = any(${ids}::bigint[]))`.execute(db);
+  const appointments = await sql`update appointment set visitor_name = 'Erased', phone = null, notes = '' where person_id = any(${ids}::bigint[])`.execute(db);
+  const visits = await sql`update visit set visitor_name = '' where person_id = any(${ids}::bigint[])`.execute(db);
+  const count = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0);
+  return { contacts: count(contacts), cases: count(cases), caseEvents: count(caseEvents), attachments: count(attachments), appointments: count(appointments), visits: count(visits) };
+}

@@ -1,3 +1,4 @@
+import type { ContactsScrubbed } from './erasure.repository.ts';
 import { z } from 'zod';
 import { tidyAddressLine } from '../sources/parse-address.ts';
 import { parseDate } from '../sources/parse-date.ts';
@@ -69,7 +70,7 @@ export type LegalHold = {
   releasedBy: string | null; releasedByName: string | null; releasedAt: Date | null;
 };
 
-export type ErasureOutcome = { personId: number; reference: string; sourceRecords: number; versions: number; personsBlanked: number };
+export type ErasureOutcome = { personId: number; reference: string; sourceRecords: number; versions: number; personsBlanked: number } & ContactsScrubbed;
 
 // ---- Retention (Article 5(1)(e), storage limitation) ----
 

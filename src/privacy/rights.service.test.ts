@@ -1,6 +1,8 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { insertContact } from '../contacts/contact.repository.ts';
+import { withTransaction } from '../db/transaction.ts';
 import { closeTestDatabase, testActor, writeFile } from '../test-support.ts';
 import { header, privacyCouncil, staffMember } from './privacy.test-support.ts';
 
@@ -90,6 +92,41 @@ describe('erasure and legal holds', () => {
     const trail = JSON.stringify(await services.audit.forPerson(personId));
     assert.doesNotMatch(trail, /Edith|Walsh|AB123456C|1938|L1 8JQ|High Street/);
     assert.equal((await services.people.getResident(testActor, albert)).person.fields.familyName, 'Walsh', 'her husband is untouched');
+  });
+
+  it('blanks what contacts, cases and visits say about the resident, and keeps the rows for the figures', async () => {
+    const { services, edith, albert } = await privacyCouncil();
+    const dpo = await staffMember(services, 'dpo@council.gov.uk', 'dpo');
+    await services.catalogue.loadStarter(testActor);
+    const ids = {
+      edith: (await services.people.getResident(testActor, edith)).person.id,
+      albert: (await services.people.getResident(testActor, albert)).person.id,
+    };
+    const noise = { noiseType: 'music', 'started-day': '1', 'started-month': '11', 'started-year': '2026', pattern: 'Edith Walsh hears it every night after 11pm at 1 High Street', spokenToNeighbour: 'no' };
+    for (const personId of [ids.edith, ids.albert]) {
+      await withTransaction(services.db, async (tx) => {
+        const contactId = await insertContact(tx, { person_id: personId, channel: 'phone_in', started_at: new Date(), recorded_by: 'user:1', caller_number: '07700900555', status: 'wrapped', outcome: 'case_raised', summary: 'Edith Walsh rang about her neighbour' });
+        const service = await tx.selectFrom('service').select('code').where('code', '=', 'noise-complaint').executeTakeFirstOrThrow();
+        const preview = await services.catalogue.preview(testActor, service.code, noise);
+        assert.ok(preview.checked.ok, JSON.stringify(preview.checked));
+        const [opened] = await services.caseOpener.open(tx, testActor, [{ service: service.code, answers: noise, personId, contactId }]);
+        await tx.insertInto('case_event').values({ case_id: opened?.id ?? 0, kind: 'note', actor: 'user:1', actor_name: 'Ann', at: new Date(), details: JSON.stringify({ text: 'Edith says it is the flat above' }) }).execute();
+        await tx.insertInto('appointment').values({ location: 'Town Hall', person_id: personId, visitor_name: 'Edith Walsh', phone: '07700900555', starts_at: new Date('2026-12-01T10:00:00Z'), ends_at: new Date('2026-12-01T10:30:00Z'), booked_by: 'user:1', booked_at: new Date() }).execute();
+      });
+    }
+    const outcome = await services.privacy.erase(dpo, edith, 'Article 17(1)(a): no longer needed, request of 2 May');
+    assert.deepEqual([outcome.contacts, outcome.cases, outcome.caseEvents, outcome.appointments], [1, 1, 1, 1]);
+    const held = async (personId: number) => JSON.stringify(await services.database.asOwner(async (owner) => ({
+      contacts: await owner.selectFrom('contact').selectAll().where('person_id', '=', personId).execute(),
+      cases: await owner.selectFrom('service_case').selectAll().where('person_id', '=', personId).execute(),
+      events: await owner.selectFrom('case_event').innerJoin('service_case', 'service_case.id', 'case_event.case_id').select(['case_event.kind', 'case_event.details']).where('service_case.person_id', '=', personId).execute(),
+      appointments: await owner.selectFrom('appointment').selectAll().where('person_id', '=', personId).execute(),
+    })));
+    const erased = await held(ids.edith);
+    assert.doesNotMatch(erased, /Edith|Walsh|07700900555|High Street|flat above|11pm/);
+    assert.match(erased, /"channel":"phone_in"/, 'the contact is still counted, by channel');
+    assert.match(erased, /noise-complaint|"service_id"/, 'the case is still counted, by service');
+    assert.match(await held(ids.albert), /flat above/, 'her husband\'s case is untouched');
   });
 
   it('is refused to roles other than the data protection officer, and for a resident already erased', async () => {

@@ -125,10 +125,11 @@ export function createRightsService({ db, audit, clock }: { db: Db; audit: Pick<
       const recordIds = await erasure.currentRecordIdsOf(tx, personIds);
       const scrubbed = await erasure.scrubRecords(tx, recordIds, now);
       const personsBlanked = await erasure.blankPersons(tx, personIds, now);
-      const outcome = { personId: person.id, reference: person.reference, sourceRecords: scrubbed.records, versions: scrubbed.versions, personsBlanked };
+      const contacts = await erasure.scrubContactsAndCases(tx, personIds);
+      const outcome = { personId: person.id, reference: person.reference, sourceRecords: scrubbed.records, versions: scrubbed.versions, personsBlanked, ...contacts };
       await audit.record(tx, {
         ...auditActorOf(actor), action: 'privacy.erase', personId: person.id, subject: `person:${person.id}`, reason: parsed.data,
-        details: { sourceRecordIds: recordIds.slice(0, 500), sourceRecords: scrubbed.records, versions: scrubbed.versions, personIds },
+        details: { sourceRecordIds: recordIds.slice(0, 500), sourceRecords: scrubbed.records, versions: scrubbed.versions, personIds, ...contacts },
       });
       return outcome;
     });
