@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../db/connection.ts';
 import { idIn } from '../db/sql.ts';
 import type { StandardFields } from '../sources/source-record.ts';
-import type { BundleLink, BundleRecordVersion, BundleSourceRecord } from './subject-access.ts';
+import type { BundleAppointment, BundleCase, BundleContact, BundleLink, BundleRecordVersion, BundleSourceRecord, BundleVisit } from './subject-access.ts';
 
 // SQL that reads what a subject access bundle holds. Run in a transaction that sees every record (the data
 // protection officer acts for the council), each query by the resident's id through an index.
@@ -84,4 +84,45 @@ export async function identityChangesOf(db: Queryable, personId: number): Promis
     recordsJoined: row.moves.filter((move) => move.toPersonId === personId).length,
     recordsLeft: row.moves.filter((move) => move.fromPersonId === personId).length,
   }));
+}
+
+/** The resident's contacts, newest first, with the names of the services each was about. */
+export async function contactsOf(db: Queryable, personId: number): Promise<BundleContact[]> {
+  const rows = await sql<{ started_at: Date; ended_at: Date | null; channel: string; outcome: string | null; resolved_first_contact: boolean | null; avoidable: boolean | null; summary: string; reasons: string[] | null }>`
+    select c.started_at, c.ended_at, c.channel, c.outcome, c.resolved_first_contact, c.avoidable, c.summary,
+      (select array_agg(s.name order by s.name) from contact_reason r join service s on s.id = r.service_id where r.contact_id = c.id) as reasons
+    from contact c where c.person_id = ${personId} order by c.started_at desc, c.id desc`.execute(db);
+  return rows.rows.map((row) => ({
+    startedAt: row.started_at, endedAt: row.ended_at, channel: row.channel, reasons: row.reasons ?? [], outcome: row.outcome,
+    resolvedFirstContact: row.resolved_first_contact, avoidable: row.avoidable, summary: row.summary,
+  }));
+}
+
+/** The resident's cases, newest first, each with its whole history. */
+export async function casesOf(db: Queryable, personId: number): Promise<BundleCase[]> {
+  const cases = await db.selectFrom('service_case as c').innerJoin('service as s', 's.id', 'c.service_id')
+    .select(['c.id', 'c.reference', 's.name as service', 'c.status', 'c.opened_at', 'c.due_at', 'c.closed_at', 'c.answers'])
+    .where('c.person_id', '=', personId).orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').execute();
+  if (cases.length === 0) return [];
+  const events = await db.selectFrom('case_event').select(['case_id', 'at', 'kind', 'actor_name', 'details'])
+    .where('case_id', 'in', cases.map((item) => item.id)).orderBy('id').execute();
+  return cases.map((item) => ({
+    reference: item.reference, service: item.service, status: item.status, openedAt: item.opened_at, dueAt: item.due_at, closedAt: item.closed_at,
+    answers: item.answers,
+    history: events.filter((event) => event.case_id === item.id).map((event) => ({ at: event.at, kind: event.kind, by: event.actor_name, details: event.details })),
+  }));
+}
+
+export async function appointmentsOf(db: Queryable, personId: number): Promise<BundleAppointment[]> {
+  const rows = await db.selectFrom('appointment as a').leftJoin('service as s', 's.id', 'a.service_id')
+    .select(['a.starts_at', 'a.ends_at', 'a.location', 's.name as service', 'a.status', 'a.notes'])
+    .where('a.person_id', '=', personId).orderBy('a.starts_at', 'desc').execute();
+  return rows.map((row) => ({ startsAt: row.starts_at, endsAt: row.ends_at, location: row.location, service: row.service, status: row.status, notes: row.notes }));
+}
+
+export async function visitsOf(db: Queryable, personId: number): Promise<BundleVisit[]> {
+  const rows = await db.selectFrom('visit as v').leftJoin('service as s', 's.id', 'v.service_id')
+    .select(['v.arrived_at', 'v.location', 'v.ticket', 's.name as service', 'v.status', 'v.finished_at'])
+    .where('v.person_id', '=', personId).orderBy('v.arrived_at', 'desc').execute();
+  return rows.map((row) => ({ arrivedAt: row.arrived_at, location: row.location, ticket: row.ticket, service: row.service, status: row.status, finishedAt: row.finished_at }));
 }

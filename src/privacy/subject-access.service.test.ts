@@ -1,5 +1,8 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { insertContact } from '../contacts/contact.repository.ts';
+import { withTransaction } from '../db/transaction.ts';
+import { bundleDocument } from '../web/privacy/bundle.view.ts';
 import { closeTestDatabase, testActor, writeFile } from '../test-support.ts';
 import { header, privacyCouncil, staffMember } from './privacy.test-support.ts';
 
@@ -18,7 +21,7 @@ describe('subject access', () => {
     assert.equal(bySystem.council_tax?.restrictedService, null);
     assert.equal(bySystem.adult_social_care?.raw.phone, '07700 900555');
     assert.equal(bySystem.council_tax?.fields.dob, '1938-04-02');
-    assert.deepEqual([bundle.contacts, bundle.cases, bundle.notes], [[], [], []]);
+    assert.deepEqual([bundle.contacts, bundle.cases, bundle.appointments, bundle.visits], [[], [], [], []]);
     assert.ok(bundle.linkHistory.length >= 2);
   });
 
@@ -44,6 +47,29 @@ describe('subject access', () => {
     assert.match(text, /Carer is \[another person\] \(husband\)/);
     assert.equal(bundle.redaction.householdMembersLeftOut, 1);
     assert.equal(bundle.redaction.namesRedacted, 2);
+  });
+
+  it('holds the resident\'s contacts, cases with their notes, and appointments, with others\' names blanked', async () => {
+    const { services, edith } = await privacyCouncil();
+    await services.catalogue.loadStarter(testActor);
+    const personId = (await services.people.getResident(testActor, edith)).person.id;
+    const answers = { noiseType: 'dog', 'started-day': '3', 'started-month': '11', 'started-year': '2026', pattern: 'All day; Albert Walsh noticed it first', spokenToNeighbour: 'no' };
+    await withTransaction(services.db, async (tx) => {
+      const contactId = await insertContact(tx, { person_id: personId, channel: 'phone_in', started_at: new Date('2026-11-20T10:00:00Z'), recorded_by: 'user:1', status: 'wrapped', outcome: 'case_raised', resolved_first_contact: false, summary: 'Rang with Albert Walsh about the dog next door' }, [(await tx.selectFrom('service').select('id').where('code', '=', 'noise-complaint').executeTakeFirstOrThrow()).id]);
+      const [opened] = await services.caseOpener.open(tx, testActor, [{ service: 'noise-complaint', answers, personId, contactId }]);
+      await tx.insertInto('case_event').values({ case_id: opened?.id ?? 0, kind: 'note', actor: 'user:1', actor_name: 'Ann Officer', at: new Date('2026-11-21T10:00:00Z'), details: JSON.stringify({ text: 'Visited; barking confirmed' }) }).execute();
+      await tx.insertInto('appointment').values({ location: 'Town Hall One Stop Shop', person_id: personId, visitor_name: 'Edith Walsh', starts_at: new Date('2026-12-01T10:00:00Z'), ends_at: new Date('2026-12-01T10:30:00Z'), booked_by: 'user:1', booked_at: new Date() }).execute();
+    });
+    const dpo = await staffMember(services, 'dpo@council.gov.uk', 'dpo');
+    const bundle = await services.privacy.exportBundle(dpo, edith, 'json');
+    assert.deepEqual(bundle.contacts.map((contact) => [contact.channel, contact.reasons, contact.summary]), [['phone_in', ['Noise complaint'], 'Rang with [another person] about the dog next door']]);
+    assert.equal(bundle.cases.length, 1);
+    assert.equal(bundle.cases[0]?.answers.pattern, 'All day; [another person] noticed it first');
+    assert.deepEqual(bundle.cases[0]?.history.map((event) => event.kind), ['opened', 'note']);
+    assert.equal(bundle.appointments[0]?.location, 'Town Hall One Stop Shop');
+    assert.doesNotMatch(JSON.stringify(bundle), /Albert/);
+    const html = bundleDocument(bundle, 'Test Council');
+    for (const text of ['Noise complaint', bundle.cases[0]?.reference ?? '?', 'Visited; barking confirmed', 'Phone call from the resident', 'Town Hall One Stop Shop']) assert.ok(html.includes(text), `the readable bundle shows ${text}`);
   });
 
   it('lists who accessed the resident, and audits the export itself', async () => {

@@ -12,7 +12,7 @@ import type { PlaceService } from '../places/place.service.ts';
 import { currentPreferences } from './privacy.ts';
 import * as privacy from './privacy.repository.ts';
 import * as repository from './subject-access.repository.ts';
-import { bundleFormat, namesToRedact, redactRecord, type BundleAccess, type SubjectAccessBundle } from './subject-access.ts';
+import { bundleFormat, namesToRedact, redactDeep, redactRecord, redactValue, type BundleAccess, type SubjectAccessBundle } from './subject-access.ts';
 
 export type SubjectAccessService = ReturnType<typeof createSubjectAccessService>;
 
@@ -76,7 +76,15 @@ export function createSubjectAccessService({ db, audit, clock, places }: { db: D
       addresses: (await places.addressHistory(tx, row.id)).map(({ evidenceCount: _evidence, ...address }) => address),
       rectifications: await privacy.rectificationsOf(tx, row.id),
       contactPreferences: { current: currentPreferences(preferences), history: preferences },
-      contacts: [], cases: [], notes: [],
+      // What staff wrote about the resident can name other people: redacted as the source records are.
+      contacts: (await repository.contactsOf(tx, row.id)).map((contact) => ({ ...contact, summary: redactValue(contact.summary, names, counter) })),
+      cases: (await repository.casesOf(tx, row.id)).map((item) => ({
+        ...item,
+        answers: redactDeep(item.answers, names, counter),
+        history: item.history.map((event) => ({ ...event, details: redactDeep(event.details, names, counter) })),
+      })),
+      appointments: (await repository.appointmentsOf(tx, row.id)).map((appointment) => ({ ...appointment, notes: redactValue(appointment.notes, names, counter) })),
+      visits: await repository.visitsOf(tx, row.id),
       accessLog: [],
       redaction: { householdMembersLeftOut: household.length, namesRedacted: counter.count, recordsMovedToOthers: linkHistory.filter((link) => link.sourceId === null).length },
     };

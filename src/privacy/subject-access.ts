@@ -40,6 +40,18 @@ export type BundleLink = {
   unlinkedBy: string | null;
 };
 
+export type BundleContact = {
+  startedAt: Date; endedAt: Date | null; channel: string; reasons: string[]; outcome: string | null;
+  resolvedFirstContact: boolean | null; avoidable: boolean | null; summary: string;
+};
+export type BundleCase = {
+  reference: string; service: string; status: string; openedAt: Date; dueAt: Date; closedAt: Date | null;
+  answers: Record<string, unknown>;
+  history: Array<{ at: Date; kind: string; by: string; details: Record<string, unknown> }>;
+};
+export type BundleAppointment = { startsAt: Date; endsAt: Date; location: string; service: string | null; status: string; notes: string };
+export type BundleVisit = { arrivedAt: Date; location: string; ticket: string; service: string | null; status: string; finishedAt: Date | null };
+
 export type BundleAccess = { at: Date; who: string; door: string; action: string; description: string; reason: string | null };
 
 export type SubjectAccessBundle = {
@@ -64,10 +76,13 @@ export type SubjectAccessBundle = {
   addresses: Array<{ uprn: string; addressLine1: string | null; addressLine2: string | null; town: string | null; postcode: string | null; fromDate: string | null; toDate: string | null; isCurrent: boolean }>;
   rectifications: Rectification[];
   contactPreferences: { current: PreferenceGrid; history: Preference[] };
-  /** Contacts, cases and notes: OneStop does not record them yet; the contacts work fills these sections. */
-  contacts: never[];
-  cases: never[];
-  notes: never[];
+  /** Every contact with the council about the resident, newest first, with the services it was about. */
+  contacts: BundleContact[];
+  /** Every case (service request), newest first, with the answers given and its history, notes included. */
+  cases: BundleCase[];
+  /** One Stop Shop appointments and walk-in visits. */
+  appointments: BundleAppointment[];
+  visits: BundleVisit[];
   accessLog: BundleAccess[];
   redaction: { householdMembersLeftOut: number; namesRedacted: number; recordsMovedToOthers: number };
 };
@@ -100,4 +115,14 @@ export function redactValue(value: string, names: readonly string[], counter: { 
 export function redactRecord<T extends Record<string, unknown>>(record: T, names: readonly string[], counter: { count: number }): T {
   if (names.length === 0) return record;
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? redactValue(value, names, counter) : value])) as T;
+}
+
+/** Redacts names in every string of a JSON value (form answers, a case event's details), however deep. */
+export function redactDeep<T>(value: T, names: readonly string[], counter: { count: number }): T {
+  if (typeof value === 'string') return redactValue(value, names, counter) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, names, counter)) as T;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, names, counter)])) as T;
+  }
+  return value;
 }

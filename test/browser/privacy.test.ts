@@ -45,7 +45,7 @@ describe('UK GDPR rights in the browser', () => {
     assert.match(text, /Adult Social Care, reference ASC1.*Restricted service.*Seen day to day only by Adult Social Care/s);
     assert.match(text, /Lives with \[another person\]/);
     assert.doesNotMatch(text, /Mary/);
-    assert.match(text, /Contacts, cases and notes.*OneStop does not yet record contacts/s);
+    assert.match(text, /Contacts with the council.*No contacts are recorded.*Requests \(cases\) and notes.*No requests are recorded/s);
     assert.match(text, /Who has looked at or changed these records.*Exported a subject access bundle/s);
     await assertAccessible(page, 'Subject access bundle');
     const json = await page.request.get(`${server.baseUrl}${john}/subject-access.json`);

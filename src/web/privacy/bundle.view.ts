@@ -5,12 +5,16 @@ import { fieldLabels } from '../../people/person.ts';
 import { describeMethod } from '../../people/person.repository.ts';
 import { channelLabels, channels, purposeLabels, purposes, sourceLabels } from '../../privacy/privacy.ts';
 import type { SubjectAccessBundle } from '../../privacy/subject-access.ts';
+import { caseStatusLabels } from '../../cases/case.ts';
+import type { CaseStatus } from '../../db/schema.ts';
 import type { StandardFields } from '../../sources/source-record.ts';
 import { createRenderer, govDate } from '../render.ts';
 
 // A subject access bundle as a person reads it: on the data protection officer's page, and as one HTML file with
 // GOV.UK styles inside it, to send the resident or print.
 
+const contactChannelNames: Record<string, string> = { phone_in: 'Phone call from the resident', phone_out: 'Phone call to the resident', face_to_face: 'In person', web: 'Online', email: 'Email', sms: 'Text message', letter: 'Letter' };
+const contactOutcomeNames: Record<string, string> = { resolved: 'Resolved', case_raised: 'Request raised', referred: 'Referred', callback: 'Call back arranged', information: 'Information given', no_action: 'No action needed', abandoned: 'Ended early' };
 const doorNames: Record<string, string> = { web: 'Web', api: 'API', cli: 'Command line', job: 'Background job' };
 const dateFields = new Set<keyof StandardFields>(['dob', 'addressFrom', 'addressTo']);
 
@@ -53,6 +57,13 @@ export function bundleView(bundle: SubjectAccessBundle) {
     })),
     corrections: bundle.rectifications.map((item) => ({ ...item, label: fieldLabels[item.field as keyof StandardFields] ?? item.field })),
     access: bundle.accessLog.map((entry) => ({ ...entry, door: doorNames[entry.door] ?? entry.door })),
+    contacts: bundle.contacts.map((contact) => ({ ...contact, channelName: contactChannelNames[contact.channel] ?? contact.channel, outcomeName: contact.outcome ? (contactOutcomeNames[contact.outcome] ?? contact.outcome) : 'Not finished' })),
+    cases: bundle.cases.map((item) => ({
+      ...item,
+      statusName: caseStatusLabels[item.status as CaseStatus] ?? item.status,
+      answerRows: Object.entries(item.answers).map(([name, value]) => ({ name, value: typeof value === 'object' && value !== null ? Object.values(value).filter(Boolean).join(', ') : String(value) })),
+      history: item.history.map((event) => ({ ...event, text: typeof event.details.text === 'string' ? event.details.text : typeof event.details.note === 'string' ? event.details.note : '' })),
+    })),
   };
 }
 
