@@ -79,8 +79,10 @@ describe('relinking from the matching page', () => {
     const page = await pageSignedInAs(server, 'admin@test.gov.uk', 'a-long-password-for-tests', '/matching');
     assert.match(await seen(page), /Version 1, learnt/);
     await assertAccessible(page, 'Matching page');
-    await page.getByRole('button', { name: 'Relink all records' }).click();
-    await page.waitForURL(/done=queued$/);
+    // The job starts at once and, on the embedded database, shares the server's one connection with the redirected
+    // page: on a busy machine that page can take longer than a click waits for its navigation.
+    await page.getByRole('button', { name: 'Relink all records' }).click({ noWaitAfter: true, timeout: 90_000 });
+    await page.waitForURL(/done=queued$/, { timeout: 90_000 });
     for (let attempt = 0; attempt < 120 && !/Version 2, learnt/.test(await seen(page)); attempt++) {
       await page.waitForTimeout(500);
       await page.goto(`${server.baseUrl}/matching`);
