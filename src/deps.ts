@@ -22,6 +22,10 @@ import { createPrivacyService } from './privacy/privacy.service.ts';
 import { createImportService } from './sources/import.service.ts';
 import { createIntegration } from './integration/integration.ts';
 import { createCaseOpener } from './cases/case-opener.ts';
+import { createCaseService } from './cases/case.service.ts';
+import { createSlaAlerts } from './cases/sla-alerts.service.ts';
+import { createContactService } from './contacts/contact.service.ts';
+import { createVisitService } from './visits/visit.service.ts';
 
 // The composition root: builds every service with exactly what it needs.
 export function createServices(database: Database, config: Pick<Config, 'sessionHours'>, clock: Clock = systemClock) {
@@ -47,7 +51,12 @@ export function createServices(database: Database, config: Pick<Config, 'session
   const integration = createIntegration({ db, clock, audit, embedded: database.kind === 'embedded' });
   // Cases are raised inside the transaction of whatever raises them (a contact, the API, a case page).
   const caseOpener = createCaseOpener({ clock, outbox: integration.outbox });
-  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, catalogue, breakGlass, privacy, integration, caseOpener };
+  const cases = createCaseService({ db, audit, clock, outbox: integration.outbox, caseOpener, teams });
+  const caseAlerts = createSlaAlerts({ db, clock, outbox: integration.outbox });
+  const contacts = createContactService({ db, clock, outbox: integration.outbox, caseOpener, matches });
+  // The One Stop Shop's queue and diary; a visit seen is logged as a face-to-face contact in the same transaction.
+  const visits = createVisitService({ db, audit, clock });
+  return { database, db, clock, audit, places, linking, imports, people, staff, changes, merges, matches, reviews, relink, teams, systems, catalogue, breakGlass, privacy, integration, caseOpener, cases, caseAlerts, contacts, visits };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,7 @@ import { createWorker } from './jobs/worker.ts';
 import { relinkJobKind } from './matching/relink.service.ts';
 import { importJobKind } from './sources/import.service.ts';
 import { retentionJobKind } from './privacy/retention.service.ts';
+import { slaAlertsJobKind } from './cases/sla-alerts.service.ts';
 import { buildApp, type DemoAccount } from './web/app.ts';
 
 // The running server: web pages, the API and a job worker in one process, stopped gracefully on SIGTERM.
@@ -20,12 +21,15 @@ export async function startServer(services: Services, config: Config, options: {
       [importJobKind]: (payload) => services.imports.runQueued(payload),
       [relinkJobKind]: (payload, job) => services.relink.runRelinkJob(job.id, payload),
       [retentionJobKind]: () => services.privacy.runRetentionJob(),
+      [slaAlertsJobKind]: () => services.caseAlerts.runAlertsJob(),
     },
   });
   // Events in the outbox go to the back offices subscribed to them (src/integration), beside the job worker.
   const dispatcher = services.integration.dispatcher({ log: app.log });
   // The retention rules run each night; the job queues the next night's run itself.
   await services.privacy.scheduleRetention();
+  // Cases' SLA alerts are looked for every few minutes; each run queues the next.
+  await services.caseAlerts.scheduleAlerts();
   await app.listen({ port: config.port, host: config.host });
   worker.start();
   dispatcher.start();

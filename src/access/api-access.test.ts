@@ -54,6 +54,15 @@ const calls: Record<string, { method: 'GET' | 'POST'; url: string }> = {
   'GET /api/v1/imports': { method: 'GET', url: '/api/v1/imports' },
   'GET /api/v1/imports/:id': { method: 'GET', url: '/api/v1/imports/999' },
   'POST /api/v1/imports': { method: 'POST', url: '/api/v1/imports' },
+  'POST /api/v1/calls': { method: 'POST', url: '/api/v1/calls' },
+  'POST /api/v1/calls/:callId/end': { method: 'POST', url: '/api/v1/calls/no-such-call/end' },
+  'POST /api/v1/contacts': { method: 'POST', url: '/api/v1/contacts' },
+  'GET /api/v1/people/:id/timeline': { method: 'GET', url: '/api/v1/people/K7M3-9QD2/timeline' },
+  'GET /api/v1/cases': { method: 'GET', url: '/api/v1/cases' },
+  'GET /api/v1/cases/:reference': { method: 'GET', url: '/api/v1/cases/SR-0000-0000' },
+  'POST /api/v1/cases': { method: 'POST', url: '/api/v1/cases' },
+  'POST /api/v1/cases/:reference/status': { method: 'POST', url: '/api/v1/cases/SR-0000-0000/status' },
+  'POST /api/v1/cases/:reference/notes': { method: 'POST', url: '/api/v1/cases/SR-0000-0000/notes' },
 };
 
 describe('scopes', () => {

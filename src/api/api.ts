@@ -14,6 +14,8 @@ import type { Services } from '../deps.ts';
 import { ValidationFailed } from '../errors.ts';
 import { registerMatchApi } from './match.api.ts';
 import { registerCatalogueApi } from './catalogue.api.ts';
+import { registerCasesApi } from './cases.api.ts';
+import { registerContactsApi } from './contacts.api.ts';
 import { percentDone, type ImportRun } from '../sources/source.ts';
 import type { ResidentView } from '../people/person.ts';
 import { importParamsSchema, importRunSchema, personSchema, problemSchema, searchParamsSchema, searchResponseSchema, statsSchema } from './schemas.ts';
@@ -35,6 +37,15 @@ export const routeScopes: Readonly<Record<string, ApiScope>> = {
   'GET /api/v1/imports': 'imports:read',
   'GET /api/v1/imports/:id': 'imports:read',
   'POST /api/v1/imports': 'imports:write',
+  'GET /api/v1/cases': 'cases:read',
+  'GET /api/v1/cases/:reference': 'cases:read',
+  'POST /api/v1/cases': 'cases:write',
+  'POST /api/v1/cases/:reference/status': 'cases:write',
+  'POST /api/v1/cases/:reference/notes': 'cases:write',
+  'POST /api/v1/calls': 'calls:write',
+  'POST /api/v1/calls/:callId/end': 'calls:write',
+  'POST /api/v1/contacts': 'contacts:write',
+  'GET /api/v1/people/:id/timeline': 'contacts:read',
 };
 
 export type ApiLimits = { callsPerMinute: number };
@@ -102,6 +113,8 @@ export async function registerApi(app: FastifyInstance, services: Services, uplo
 
   await registerMatchApi(app, services);
   await registerCatalogueApi(app, services);
+  await registerCasesApi(app, services);
+  await registerContactsApi(app, services);
 
   api.get('/api/v1/stats', { schema: { summary: 'Counts of persons, source records and links', tags: ['people'], response: { 200: statsSchema } } }, async () => services.people.stats());
 

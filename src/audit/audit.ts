@@ -39,6 +39,16 @@ export const auditActions = {
   'webhook.enable': 'Enabled a webhook subscription',
   'webhook.redrive': 'Sent a dead webhook delivery again',
   'webhook.test': 'Sent a test webhook event',
+  'visit.ticket': 'Issued a One Stop Shop ticket',
+  'visit.call': 'Called a One Stop Shop visitor to a desk',
+  'visit.finish': 'Logged a One Stop Shop visit as a contact',
+  'visit.left': 'Recorded a visitor left without being seen',
+  'appointment.book': 'Booked a One Stop Shop appointment',
+  'appointment.cancel': 'Cancelled a One Stop Shop appointment',
+  'appointment.no_show': 'Recorded a missed One Stop Shop appointment',
+  'appointment.check_in': 'Checked in a One Stop Shop appointment',
+  'case.view': 'Viewed a case',
+  'case.change': 'Changed a case',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof auditActions;
 

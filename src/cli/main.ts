@@ -2,11 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerCatalogueCommands } from './commands/catalogue.ts';
+import { registerCaseCommands } from './commands/case.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerPrivacyCommands } from './commands/privacy.ts';
 import { registerRelinkCommand } from './commands/relink.ts';
 import { registerServeCommands } from './commands/serve.ts';
+import { registerShopCommands } from './commands/shop.ts';
 import { registerStaffCommands } from './commands/staff.ts';
 import { registerWebhookCommands } from './commands/webhook.ts';
 import { reportError } from './context.ts';
@@ -28,7 +30,9 @@ export function buildProgram(): Command {
   registerStaffCommands(program);
   registerPrivacyCommands(program);
   registerCatalogueCommands(program);
+  registerCaseCommands(program);
   registerWebhookCommands(program);
+  registerShopCommands(program);
   return program;
 }
 

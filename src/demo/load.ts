@@ -6,6 +6,7 @@ import { parseMapping } from '../sources/mapping.ts';
 import type { ImportRun } from '../sources/source.ts';
 import { readSetting, writeSetting } from '../settings/setting.repository.ts';
 import { writeDemoExtracts } from './extracts.ts';
+import { loadDemoCases } from '../cases/demo-cases.ts';
 
 // Loading the demonstration council: made-up extracts from eight systems, imported through the real pipeline.
 
@@ -19,6 +20,7 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'carer@demo.onestop.example', password: 'demo-carer-password', role: 'service_team', name: 'Casey Carer (demo, Adult Social Care)', team: 'adult_social_care' },
   { email: 'leader@demo.onestop.example', password: 'demo-leader-password', role: 'team_leader', name: 'Lee Leader (demo)' },
   { email: 'dpo@demo.onestop.example', password: 'demo-dpo-password', role: 'dpo', name: 'Dana Protection (demo)' },
+  { email: 'streets@demo.onestop.example', password: 'demo-streets-password', role: 'service_team', name: 'Sky Streets (demo, Street scene)', team: 'street_scene' },
 ];
 
 /** Adult social care is a restricted service in the demo, as it would be in a council: only its team sees it. */
@@ -61,12 +63,16 @@ export async function loadDemoCouncil(
   onStep('Relinking everyone with a model learnt from these records');
   const relinked = await services.relink.relink(demoActor);
   onStep(`Relinked: ${relinked.records} records are ${relinked.clusters} residents; ${relinked.reviewsQueued} possible matches wait for review`);
+  // The starter catalogue's teams first: a demo account works in one of them (street scene).
+  await services.catalogue.loadStarter(demoActor);
   for (const account of demoAccounts) {
     if (!(await services.staff.findUserByEmail(account.email))) {
       await services.staff.addUser({ email: account.email, displayName: account.name, password: account.password, role: account.role }, { isDemo: true });
       if (account.team) await services.teams.join(demoActor, account.email, account.team);
     }
   }
+  const cases = await loadDemoCases(services, { seed: options.seed });
+  onStep(`Raised ${cases} cases for demo residents, some of them past their due date`);
   await writeSetting(services.db, 'demo', {
     residents: options.residents, seed: options.seed, loadedAt: new Date().toISOString(),
     accounts: demoAccounts.map(({ email, password, role }) => ({ email, password, role })),

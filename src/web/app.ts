@@ -27,6 +27,9 @@ import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCatalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { registerWebhookRoutes } from './integration/webhooks.routes.ts';
+import { registerVisitRoutes } from './visits/visits.routes.ts';
+import { registerCaseRoutes } from './cases/cases.routes.ts';
+import { registerDeskRoutes } from './desk/desk.routes.ts';
 import { createRenderer } from './render.ts';
 import { csrfTokenOf } from './csrf.ts';
 import { identify, isApi, isPublic } from './session.ts';
@@ -115,6 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuditRoutes(app, options.services);
   await registerCatalogueRoutes(app, options.services);
   await registerWebhookRoutes(app, options.services);
+  await registerVisitRoutes(app, options.services, { cookieSecure: options.config.cookieSecure });
+  await registerCaseRoutes(app, options.services);
+  await registerDeskRoutes(app, options.services);
   await registerImportRoutes(app, options.services, options.config);
   await registerPrivacyRoutes(app, options.services, options.config.councilName);
   app.get('/', async (_request, reply) => reply.redirect('/people', 303));
@@ -171,6 +177,10 @@ function handleError(error: unknown, request: FastifyRequest, reply: FastifyRepl
 function navigationFor(actor: Actor, currentPath: string): Array<{ href: string; text: string; active: boolean }> {
   const items: Array<{ href: string; text: string; show: boolean }> = [
     { href: '/people', text: 'Find a resident', show: true },
+    { href: '/desk', text: 'Desk', show: can(actor, 'contact.record') },
+    { href: '/cases', text: 'Cases', show: can(actor, 'case.work') },
+    { href: '/queues', text: 'Queues', show: can(actor, 'case.oversee') },
+    { href: '/one-stop-shop', text: 'One Stop Shop', show: can(actor, 'visit.manage') },
     { href: '/services', text: 'Services', show: can(actor, 'catalogue.view') },
     { href: '/reviews', text: 'Review matches', show: can(actor, 'review.decide') },
     { href: '/imports', text: 'Imports', show: can(actor, 'import.view') },

@@ -1,10 +1,8 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { testActor } from '../../src/test-support.ts';
 import type { Role } from '../../src/access/staff.ts';
-import { assertAccessible, pageSignedInAs, seen, startServer, type TestServer } from './browser-support.ts';
+import { assertAccessible, assertAccessibleWithReveals, pageSignedInAs, seen, startServer, type TestServer } from './browser-support.ts';
 
 // The service catalogue as staff meet it: the list, a service's form with its guidance, conditional questions with
 // and without JavaScript, errors, and the administrator's edit page; each checked with axe.
@@ -21,22 +19,6 @@ before(async () => {
 });
 afterEach(async () => { await server?.closePages(); });
 after(async () => { await server?.close(); });
-
-/**
- * assertAccessible, for pages whose radios reveal questions while JavaScript runs. GOV.UK Frontend's script puts
- * aria-expanded on such radios, which axe reports (aria-allowed-attr): a known issue its maintainers keep on purpose,
- * because screen readers announce it (alphagov/govuk-frontend#979). That one finding, on those radios only, is let
- * through; every other rule must pass, and the same pages without JavaScript pass assertAccessible in full.
- */
-async function assertAccessibleWithReveals(page: Page, pageKind: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).analyze();
-  const revealRadios = new Set(await page.locator('input[type="radio"][aria-controls^="conditional-"]').evaluateAll((inputs) => inputs.map((input) => `#${input.id}`)));
-  const violations = results.violations.flatMap((violation) => {
-    const nodes = violation.nodes.filter((node) => !(violation.id === 'aria-allowed-attr' && node.target.every((target) => revealRadios.has(String(target))) && /aria-expanded/.test(node.html)));
-    return nodes.length > 0 ? [`${violation.id}: ${violation.help} (${nodes.map((node) => node.target.join(' ')).join(', ')})`] : [];
-  });
-  assert.deepEqual(violations, [], `${pageKind} at ${page.url()} has accessibility violations`);
-}
 
 describe('the service catalogue in the browser', () => {
   it('lists the services and opens one with its guidance beside the form', async () => {

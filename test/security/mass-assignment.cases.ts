@@ -1,4 +1,5 @@
 import type { Member } from './security-support.ts';
+import type { OneStopShopSeeds } from '../../src/visits/visit.test-support.ts';
 
 // A valid call to every write route, for test/security/mass-assignment.test.ts, and an invalid one where the route
 // reads input. 'polluted' adds fields no form has, aimed at another resident, team and member of staff, at every
@@ -8,6 +9,12 @@ export type Seeds = {
   split: { reference: string; recordId: number }; merge: [string, string]; change: number;
   reviews: Record<'link' | 'not-same' | 'skip', number>; breakGlass: number; hold: number; restrictedReference: string; erasable: string;
   victim: { recordId: number; personId: number; reference: string }; victimTeamId: number; victimUserId: number; targetUserId: number;
+  /** The contact centre's desk (src/contacts): an open contact for the desk's writes, and a popped call to end. */
+  desk: { contact: number; callId: string };
+  /** A case (src/cases) for each case write, open, in no team and with no one. */
+  cases: Record<'status' | 'notes' | 'assign' | 'take' | 'attachments' | 'apiStatus' | 'apiNotes', string>;
+  /** The One Stop Shop (src/visits): visits and appointments for each write (seedOneStopShop). */
+  oneStopShop: OneStopShopSeeds;
 };
 export type Variant = 'plain' | 'polluted';
 export type Call = { url: string; body?: Record<string, unknown> | string; headers?: Record<string, string>; freshSession?: boolean };
@@ -134,4 +141,103 @@ export const writeCases: Record<string, WriteCase> = {
     }),
     invalid: () => ({ url: '/api/v1/imports', body: 'source_id,given_name\nAPI2,Newcomer\n', headers: { 'content-type': 'text/csv' } }),
   },
+  'POST /cases/new': {
+    as: 'agent', call: form('/cases/new', { service: 'fly-tipping', person: '', location: 'Hope Street', wasteType: 'tyres', hazardous: 'no', witnessed: 'no' }),
+    invalid: (seeds) => ({ url: '/cases/new', body: body(seeds, 'polluted', { service: 'fly-tipping', person: '', location: '', wasteType: 'nothing' }) }),
+  },
+  'POST /cases/:reference/status': {
+    as: 'team_leader', call: at((s) => `/cases/${s.cases.status}/status`, () => ({ status: 'in_progress', reason: '' })),
+    invalid: (seeds) => ({ url: `/cases/${seeds.cases.status}/status`, body: body(seeds, 'polluted', { status: 'closed', reason: '' }) }),
+  },
+  'POST /cases/:reference/notes': {
+    as: 'team_leader', call: at((s) => `/cases/${s.cases.notes}/notes`, () => ({ text: 'Called the resident back' })),
+    invalid: (seeds) => ({ url: `/cases/${seeds.cases.notes}/notes`, body: body(seeds, 'polluted', { text: ' ' }) }),
+  },
+  'POST /cases/:reference/assign': {
+    as: 'team_leader', call: (seeds, member, variant) => at((s) => `/cases/${s.cases.assign}/assign`, () => ({ team: 'highways', assignee: String(member.userId) }))(seeds, member, variant),
+    invalid: (seeds) => ({ url: `/cases/${seeds.cases.assign}/assign`, body: body(seeds, 'polluted', { team: 'no_such_team', assignee: 'someone' }) }),
+  },
+  'POST /cases/:reference/take': { as: 'team_leader', call: at((s) => `/cases/${s.cases.take}/take`) },
+  'POST /cases/:reference/attachments': {
+    // The token first, then the file; extras as form fields the route does not read.
+    as: 'team_leader', call: (seeds, member, variant) => caseUpload(`/cases/${seeds.cases.attachments}/attachments`, member.csrf, variant === 'plain' ? {} : uploadExtras(seeds), 'The tyres are still there.\n'),
+    invalid: (seeds, member) => caseUpload(`/cases/${seeds.cases.attachments}/attachments`, member.csrf, uploadExtras(seeds), '<html><script>alert(1)</script></html>'),
+  },
+  'POST /api/v1/cases': {
+    as: 'team_leader', call: form('/api/v1/cases', { service: 'fly-tipping', answers: { location: 'Hope Street', wasteType: 'tyres', hazardous: 'no', hazardDetails: '', witnessed: 'no' } }),
+    invalid: (seeds) => ({ url: '/api/v1/cases', body: body(seeds, 'polluted', { service: 'fly-tipping', answers: { location: '' } }) }),
+  },
+  'POST /api/v1/cases/:reference/status': {
+    as: 'team_leader', call: at((s) => `/api/v1/cases/${s.cases.apiStatus}/status`, () => ({ status: 'waiting' })),
+    invalid: (seeds) => ({ url: `/api/v1/cases/${seeds.cases.apiStatus}/status`, body: body(seeds, 'polluted', { status: 'resolved', reason: '' }) }),
+  },
+  'POST /api/v1/cases/:reference/notes': {
+    as: 'team_leader', call: at((s) => `/api/v1/cases/${s.cases.apiNotes}/notes`, () => ({ text: 'Called the resident back' })),
+    invalid: (seeds) => ({ url: `/api/v1/cases/${seeds.cases.apiNotes}/notes`, body: body(seeds, 'polluted', { text: '' }) }),
+  },
+  // The One Stop Shop: the shop is chosen by its name (a form field), never by anything the extras name.
+  'POST /one-stop-shop/call-next': {
+    as: 'adviser', call: form('/one-stop-shop/call-next', { location: 'Town Hall One Stop Shop', desk: 'Desk 3' }),
+    invalid: (seeds) => ({ url: '/one-stop-shop/call-next', body: body(seeds, 'polluted', { location: 'Town Hall One Stop Shop', desk: '' }) }),
+  },
+  'POST /one-stop-shop/tickets': {
+    as: 'agent', call: form('/one-stop-shop/tickets', { location: 'Town Hall One Stop Shop', visitorName: 'Walk-in', serviceCode: 'missed-bin', action: 'issue' }),
+    invalid: (seeds) => ({ url: '/one-stop-shop/tickets', body: body(seeds, 'polluted', { visitorName: 'Walk-in', personReference: 'NOT-AREF', action: 'issue' }) }),
+  },
+  'POST /one-stop-shop/visits/:id/call': {
+    as: 'adviser', call: at((s) => `/one-stop-shop/visits/${s.oneStopShop.visits.call}/call`, () => ({ desk: 'Desk 2' })),
+    invalid: (seeds) => ({ url: `/one-stop-shop/visits/${seeds.oneStopShop.visits.call}/call`, body: body(seeds, 'polluted', { desk: '' }) }),
+  },
+  'POST /one-stop-shop/visits/:id/finish': {
+    as: 'adviser', call: at((s) => `/one-stop-shop/visits/${s.oneStopShop.visits.finish}/finish`, () => ({ outcome: 'resolved', resolvedFirstTime: 'yes', summary: 'Helped at the desk' })),
+    invalid: (seeds) => ({ url: `/one-stop-shop/visits/${seeds.oneStopShop.visits.finish}/finish`, body: body(seeds, 'polluted', { outcome: 'vanished', resolvedFirstTime: 'perhaps' }) }),
+  },
+  'POST /one-stop-shop/visits/:id/left': { as: 'agent', call: at((s) => `/one-stop-shop/visits/${s.oneStopShop.visits.left}/left`) },
+  'POST /one-stop-shop/appointments': {
+    as: 'agent', call: at(() => '/one-stop-shop/appointments', (s) => ({ location: 'Town Hall One Stop Shop', day: s.oneStopShop.day, length: '30', time: '11:00', visitorName: 'Sam Jones', phone: '0151 496 0000', serviceCode: 'blue-badge', notes: '', action: 'book' })),
+    invalid: (seeds) => ({ url: '/one-stop-shop/appointments', body: body(seeds, 'polluted', { day: seeds.oneStopShop.day, length: '30', time: '11:00', visitorName: '', action: 'book' }) }),
+  },
+  'POST /one-stop-shop/appointments/:id/cancel': {
+    as: 'agent', call: at((s) => `/one-stop-shop/appointments/${s.oneStopShop.appointments.cancel}/cancel`, () => ({ reason: 'Resident rang' })),
+    invalid: (seeds) => ({ url: `/one-stop-shop/appointments/${seeds.oneStopShop.appointments.cancel}/cancel`, body: body(seeds, 'polluted', { reason: '' }) }),
+  },
+  'POST /one-stop-shop/appointments/:id/no-show': { as: 'agent', call: at((s) => `/one-stop-shop/appointments/${s.oneStopShop.appointments.noShow}/no-show`) },
+  'POST /one-stop-shop/appointments/:id/check-in': { as: 'agent', call: at((s) => `/one-stop-shop/appointments/${s.oneStopShop.appointments.checkIn}/check-in`) },
+  // The contact centre's desk and the contact API: the contact is named in the address, never by the extras.
+  'POST /desk/contacts': { as: 'agent', call: form('/desk/contacts', { channel: 'web' }), invalid: (seeds) => ({ url: '/desk/contacts', body: body(seeds, 'polluted', { channel: 'pigeon' }) }) },
+  'POST /desk/contacts/:id/person': {
+    as: 'agent', call: at((s) => `/desk/contacts/${s.desk.contact}/person`, (s) => ({ person: s.split.reference })),
+    invalid: (seeds) => ({ url: `/desk/contacts/${seeds.desk.contact}/person`, body: body(seeds, 'polluted', { person: 'NOT-AREF' }) }),
+  },
+  'POST /desk/contacts/:id/check': {
+    as: 'agent', call: at((s) => `/desk/contacts/${s.desk.contact}/check`, () => ({ service: 'missed-bin', ...deskMissedBin })),
+    invalid: (seeds) => ({ url: `/desk/contacts/${seeds.desk.contact}/check`, body: body(seeds, 'polluted', { service: 'missed-bin', 'c0-binType': 'nothing' }) }),
+  },
+  'POST /desk/contacts/:id/cases': {
+    as: 'agent', call: at((s) => `/desk/contacts/${s.desk.contact}/cases`, () => ({ service: 'missed-bin', ...deskMissedBin })),
+    invalid: (seeds) => ({ url: `/desk/contacts/${seeds.desk.contact}/cases`, body: body(seeds, 'polluted', { service: 'missed-bin', 'c0-binType': 'nothing' }) }),
+  },
+  'POST /desk/contacts/:id/wrap-up': {
+    as: 'agent', call: at((s) => `/desk/contacts/${s.desk.contact}/wrap-up`, () => ({ outcome: 'case_raised', resolvedFirstContact: 'yes', avoidable: 'no', summary: 'Missed bin' })),
+    invalid: (seeds) => ({ url: `/desk/contacts/${seeds.desk.contact}/wrap-up`, body: body(seeds, 'polluted', { outcome: 'vanished', avoidable: 'yes' }) }),
+  },
+  'POST /api/v1/calls': {
+    as: 'agent', call: (seeds, member, variant) => form('/api/v1/calls', { callerNumber: '07700 900123', callId: 'mass-call', agentEmail: member.email })(seeds, member, variant),
+    invalid: (seeds, member) => ({ url: '/api/v1/calls', body: body(seeds, 'polluted', { callerNumber: '', callId: 'mass-invalid', agentEmail: member.email }) }),
+  },
+  'POST /api/v1/calls/:callId/end': { as: 'agent', call: at((s) => `/api/v1/calls/${s.desk.callId}/end`) },
+  'POST /api/v1/contacts': {
+    as: 'agent', call: form('/api/v1/contacts', { channel: 'letter', outcome: 'information', resolvedFirstContact: true, avoidable: false, summary: 'A letter' }),
+    invalid: (seeds) => ({ url: '/api/v1/contacts', body: body(seeds, 'polluted', { channel: 'letter', resolvedFirstContact: true, avoidable: false, cases: [{ service: 'missed-bin', answers: {} }] }) }),
+  },
 };
+
+const deskMissedBin = { 'c0-binType': 'general', 'c0-outOnTime': 'yes', 'c0-address-line1': '1 High Street', 'c0-address-postcode': 'L1 8JQ' };
+
+function caseUpload(url: string, csrf: string, fields: Record<string, unknown>, content: string): Call {
+  const boundary = 'mass-assignment-boundary';
+  const part = (name: string, value: string, fileName?: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${fileName ? `; filename="${fileName}"\r\nContent-Type: text/plain` : ''}\r\n\r\n${value}\r\n`;
+  const parts = Object.entries(fields).map(([name, value]) => part(name, String(value))).join('');
+  return { url, body: `${part('_csrf', csrf)}${parts}${part('file', content, 'note.txt')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -5,6 +5,7 @@ import { registeredRoutes, ruleFor } from '../../src/access/route-policy.ts';
 import type { Services } from '../../src/deps.ts';
 import { testActor } from '../../src/test-support.ts';
 import { insertSuggestions } from '../../src/matching/review.repository.ts';
+import { seedOneStopShop } from '../../src/visits/visit.test-support.ts';
 import { writeCases, type Seeds, type WriteCase } from './mass-assignment.cases.ts';
 import { changedTables, importCsv, recordOf, snapshot, startSecurityApp, type Member, type SecurityApp } from './security-support.ts';
 
@@ -53,8 +54,24 @@ async function seedsOf(s: SecurityApp): Promise<Seeds> {
     split: { reference: split.reference, recordId: (await recordOf(db, 'H1')).recordId },
     merge: [(await recordOf(db, 'MA1')).reference, (await recordOf(db, 'MB1')).reference],
     change: undo.id, reviews, breakGlass, hold, restrictedReference: restricted.reference, erasable: (await recordOf(db, 'E1')).reference,
-    victim: await recordOf(db, 'V1'), victimTeamId: team.id, victimUserId: s.member('dpo').userId, targetUserId: target.id,
+    victim: await recordOf(db, 'V1'), victimTeamId: team.id, victimUserId: s.member('dpo').userId, targetUserId: target.id, cases: await seedCases(s), oneStopShop: await seedOneStopShop(s.services),
+    desk: await seedDesk(s),
   };
+}
+
+async function seedDesk(s: SecurityApp): Promise<Seeds['desk']> {
+  const contact = await s.services.contacts.start(testActor, { channel: 'phone_in' });
+  await s.services.contacts.screenPop(testActor, { callerNumber: '07700 900123', callId: 'mass-seeded', agentEmail: s.member('agent').email });
+  return { contact, callId: 'mass-seeded' };
+}
+
+async function seedCases(s: SecurityApp): Promise<Seeds['cases']> {
+  const raise = async () => {
+    const { reference } = await s.services.cases.raise(testActor, { service: 'fly-tipping', answers: { location: 'Hope Street', wasteType: 'tyres', hazardous: 'no', hazardDetails: '', witnessed: 'no' } });
+    await s.services.cases.assign(testActor, reference, { team: null });
+    return reference;
+  };
+  return { status: await raise(), notes: await raise(), assign: await raise(), take: await raise(), attachments: await raise(), apiStatus: await raise(), apiNotes: await raise() };
 }
 
 let plain: SecurityApp;
@@ -83,7 +100,7 @@ async function comparable(s: SecurityApp): Promise<Record<string, string[]>> {
   const tables = await snapshot(s.database);
   const mask = (row: string) => row
     .replaceAll(/"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?)"/g, (whole, at: string) => (Date.parse(at) >= startedAt - 60_000 ? '"<now>"' : whole))
-    .replaceAll(/"(\w*(?:hash|secret|salt|token|cutoff)\w*)": ?"[^"]*"/gi, '"$1": "<masked>"')
+    .replaceAll(/"(\w*(?:hash|secret|salt|token|cutoff|event_id)\w*)": ?"[^"]*"/gi, '"$1": "<masked>"')
     .replaceAll(/\/tmp\/onestop-[\w-]+\//g, '<tmp>/').replaceAll(/\d{13}-[0-9a-f]{8}-/g, '<upload>-');
   return Object.fromEntries(Object.entries(tables).map(([table, rows]) => [table, rows.map(mask).sort()]));
 }

@@ -5,6 +5,7 @@ import { isDeclaredPublic, registeredRoutes, routePolicy, ruleFor } from '../../
 import { testActor } from '../../src/test-support.ts';
 import { insertSuggestions } from '../../src/matching/review.repository.ts';
 import { changedDigests, digest, importCsv, recordOf, startSecurityApp, type Member, type SecurityApp } from './security-support.ts';
+import { seedOneStopShop, type OneStopShopSeeds } from '../../src/visits/visit.test-support.ts';
 
 // Every route the app serves, as every role, with every verb: what the policy table says is what happens. Allowed
 // calls carry valid input (so the domain services' own checks are reached and must agree); refused ones are 403
@@ -21,6 +22,10 @@ let s: SecurityApp;
 type Seeds = {
   splits: Array<{ reference: string; recordId: number }>; merges: Array<[string, string]>; changes: number[];
   reviews: Array<Record<'link' | 'not-same' | 'skip', number>>; breakGlass: number[]; holds: number[]; targetUserId: number; restrictedReference: string; importId: number; rejectsImportId: number;
+  /** Cases (src/cases): one per member for each write, assigned to them (or to no one and no team, to be taken). */
+  cases: Record<'status' | 'notes' | 'assign' | 'take' | 'attachments' | 'apiStatus' | 'apiNotes', string[]>; attachment: { reference: string; id: number };
+  /** The One Stop Shop (src/visits): one set, shared; a second write to the same visit or appointment is a 409. */
+  oneStopShop: OneStopShopSeeds;
 };
 let seeds: Seeds;
 
@@ -74,11 +79,29 @@ before(async () => {
   assert.ok(rejects && runs[0]);
   const target = await s.services.staff.findUserByEmail('target@test.gov.uk');
   assert.ok(target);
-  seeds = { splits, merges, changes, reviews, breakGlass, holds, targetUserId: target.id, restrictedReference: restricted.reference, importId: runs[0].id, rejectsImportId: rejects.id };
+  const flyTipping = { location: 'Hope Street', wasteType: 'tyres', hazardous: 'no', hazardDetails: '', witnessed: 'no' };
+  const raiseCase = async (assigneeId: number | null) => {
+    const { reference } = await s.services.cases.raise(testActor, { service: 'fly-tipping', answers: flyTipping });
+    await s.services.cases.assign(testActor, reference, { team: null, assigneeId });
+    return reference;
+  };
+  const cases = {} as Seeds['cases'];
+  for (const kind of ['status', 'notes', 'assign', 'take', 'attachments', 'apiStatus', 'apiNotes'] as const) {
+    cases[kind] = [];
+    for (const member of allMembers()) cases[kind].push(await raiseCase(kind === 'assign' || kind === 'take' ? null : member.userId));
+  }
+  const attachmentCase = await raiseCase(null);
+  const attachmentId = await s.services.cases.addAttachment(testActor, attachmentCase, { fileName: 'letter.txt', content: Buffer.from('Dear council\n') });
+  seeds = { splits, merges, changes, reviews, breakGlass, holds, targetUserId: target.id, restrictedReference: restricted.reference, importId: runs[0].id, rejectsImportId: rejects.id, cases, attachment: { reference: attachmentCase, id: attachmentId }, oneStopShop: await seedOneStopShop(s.services) };
 });
 after(async () => { await s?.close(); });
 
 type Call = { url: string; body?: Record<string, unknown> | string; headers?: Record<string, string>; freshSession?: boolean };
+
+function caseUpload(csrf: string): { body: string; headers: Record<string, string> } {
+  const boundary = 'security-test-boundary';
+  return { body: `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="note.txt"\r\nContent-Type: text/plain\r\n\r\nThe tyres are still there.\r\n--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
 
 function multipart(csrf: string): { body: string; headers: Record<string, string> } {
   const boundary = 'security-test-boundary';
@@ -168,7 +191,57 @@ const calls: Record<string, (member: Member, k: number) => Call> = {
   'GET /api/v1/imports': () => ({ url: '/api/v1/imports' }),
   'GET /api/v1/imports/:id': () => ({ url: `/api/v1/imports/${seeds.importId}` }),
   'POST /api/v1/imports': () => ({ url: '/api/v1/imports?system=council_tax', body: 'source_id,given_name\nAPI1,Newcomer\n', headers: { 'content-type': 'text/csv' } }),
+  'GET /cases': () => ({ url: '/cases' }),
+  'GET /cases/new': () => ({ url: '/cases/new?service=fly-tipping' }),
+  'POST /cases/new': () => ({ url: '/cases/new', body: { service: 'fly-tipping', location: 'Hope Street', wasteType: 'tyres', hazardous: 'no', witnessed: 'no' } }),
+  'GET /cases/:reference': (_m, k) => ({ url: `/cases/${seeds.cases.status[k]}` }),
+  'POST /cases/:reference/status': (_m, k) => ({ url: `/cases/${seeds.cases.status[k]}/status`, body: { status: 'in_progress', reason: '' } }),
+  'POST /cases/:reference/notes': (_m, k) => ({ url: `/cases/${seeds.cases.notes[k]}/notes`, body: { text: 'Called the resident back' } }),
+  'POST /cases/:reference/assign': (member, k) => ({ url: `/cases/${seeds.cases.assign[k]}/assign`, body: { team: '', assignee: String(member.userId) } }),
+  'POST /cases/:reference/take': (_m, k) => ({ url: `/cases/${seeds.cases.take[k]}/take`, body: {} }),
+  'POST /cases/:reference/attachments': (member, k) => ({ url: `/cases/${seeds.cases.attachments[k]}/attachments`, ...caseUpload(member.csrf) }),
+  'GET /cases/:reference/attachments/:id': () => ({ url: `/cases/${seeds.attachment.reference}/attachments/${seeds.attachment.id}` }),
+  'GET /queues': () => ({ url: '/queues' }),
+  'GET /queues/:team': () => ({ url: '/queues/street_scene' }),
+  'GET /api/v1/cases': () => ({ url: '/api/v1/cases?team=street_scene' }),
+  'GET /api/v1/cases/:reference': (_m, k) => ({ url: `/api/v1/cases/${seeds.cases.status[k]}` }),
+  'POST /api/v1/cases': () => ({ url: '/api/v1/cases', body: { service: 'fly-tipping', answers: { location: 'Hope Street', wasteType: 'tyres', hazardous: 'no', hazardDetails: '', witnessed: 'no' } } }),
+  'POST /api/v1/cases/:reference/status': (_m, k) => ({ url: `/api/v1/cases/${seeds.cases.apiStatus[k]}/status`, body: { status: 'waiting' } }),
+  'POST /api/v1/cases/:reference/notes': (_m, k) => ({ url: `/api/v1/cases/${seeds.cases.apiNotes[k]}/notes`, body: { text: 'Called the resident back' } }),
+  'GET /one-stop-shop': () => ({ url: '/one-stop-shop' }),
+  'POST /one-stop-shop/call-next': (_m, k) => ({ url: '/one-stop-shop/call-next', body: { desk: `Desk ${k + 1}` } }),
+  'GET /one-stop-shop/tickets/new': () => ({ url: '/one-stop-shop/tickets/new' }),
+  'POST /one-stop-shop/tickets': () => ({ url: '/one-stop-shop/tickets', body: { visitorName: 'Walk-in', serviceCode: 'missed-bin', action: 'issue' } }),
+  'GET /one-stop-shop/visits/:id': () => ({ url: `/one-stop-shop/visits/${seeds.oneStopShop.visits.call}` }),
+  'POST /one-stop-shop/visits/:id/call': (_m, k) => ({ url: `/one-stop-shop/visits/${seeds.oneStopShop.visits.call}/call`, body: { desk: `Desk ${k + 1}` } }),
+  'POST /one-stop-shop/visits/:id/finish': () => ({ url: `/one-stop-shop/visits/${seeds.oneStopShop.visits.finish}/finish`, body: { outcome: 'resolved', resolvedFirstTime: 'yes' } }),
+  'POST /one-stop-shop/visits/:id/left': () => ({ url: `/one-stop-shop/visits/${seeds.oneStopShop.visits.left}/left`, body: {} }),
+  'GET /one-stop-shop/appointments': () => ({ url: '/one-stop-shop/appointments' }),
+  'GET /one-stop-shop/appointments/new': () => ({ url: '/one-stop-shop/appointments/new' }),
+  'POST /one-stop-shop/appointments': () => ({ url: '/one-stop-shop/appointments', body: { day: seeds.oneStopShop.day, length: '15', time: '10:00', visitorName: 'Sam Jones', action: 'book' } }),
+  'GET /one-stop-shop/appointments/:id': () => ({ url: `/one-stop-shop/appointments/${seeds.oneStopShop.appointments.cancel}` }),
+  'POST /one-stop-shop/appointments/:id/cancel': () => ({ url: `/one-stop-shop/appointments/${seeds.oneStopShop.appointments.cancel}/cancel`, body: { reason: 'Resident rang' } }),
+  'POST /one-stop-shop/appointments/:id/no-show': () => ({ url: `/one-stop-shop/appointments/${seeds.oneStopShop.appointments.noShow}/no-show`, body: {} }),
+  'POST /one-stop-shop/appointments/:id/check-in': () => ({ url: `/one-stop-shop/appointments/${seeds.oneStopShop.appointments.checkIn}/check-in`, body: {} }),
+  // The contact centre's desk and the contact API (src/contacts): one open contact and one popped call, shared.
+  'GET /desk': () => ({ url: '/desk' }),
+  'POST /desk/contacts': () => ({ url: '/desk/contacts', body: { channel: 'web' } }),
+  'GET /desk/contacts/:id': () => ({ url: `/desk/contacts/${desk.contact}` }),
+  'POST /desk/contacts/:id/person': (_m, k) => ({ url: `/desk/contacts/${desk.contact}/person`, body: { person: seeds.splits[k]?.reference ?? '' } }),
+  'GET /desk/contacts/:id/forms': () => ({ url: `/desk/contacts/${desk.contact}/forms?service=missed-bin` }),
+  'POST /desk/contacts/:id/check': () => ({ url: `/desk/contacts/${desk.contact}/check`, body: { service: 'missed-bin', 'c0-binType': 'general' } }),
+  'POST /desk/contacts/:id/cases': () => ({ url: `/desk/contacts/${desk.contact}/cases`, body: { service: 'missed-bin', 'c0-binType': 'general', 'c0-outOnTime': 'yes', 'c0-address-line1': '1 High Street', 'c0-address-postcode': 'L1 8JQ' } }),
+  'GET /desk/contacts/:id/wrap-up': () => ({ url: `/desk/contacts/${desk.contact}/wrap-up` }),
+  'POST /desk/contacts/:id/wrap-up': () => ({ url: `/desk/contacts/${desk.contact}/wrap-up`, body: { outcome: 'information', resolvedFirstContact: 'yes', avoidable: 'no' } }),
+  'GET /people/:reference/contacts': (_m, k) => ({ url: `/people/${seeds.splits[k]?.reference}/contacts` }),
+  'POST /api/v1/calls': (member, k) => ({ url: '/api/v1/calls', body: { callerNumber: '07700 900123', callId: `policy-${k}`, agentEmail: member.email } }),
+  'POST /api/v1/calls/:callId/end': () => ({ url: `/api/v1/calls/${desk.callId}/end` }),
+  'POST /api/v1/contacts': () => ({ url: '/api/v1/contacts', body: { channel: 'web', outcome: 'information', resolvedFirstContact: true, avoidable: false } }),
+  'GET /api/v1/people/:id/timeline': (_m, k) => ({ url: `/api/v1/people/${seeds.splits[k]?.reference}/timeline` }),
 };
+
+/** The desk's seeds (src/contacts): one open contact and one popped call, made once the app is up. */
+const desk = { contact: 0, callId: 'policy-seeded' };
 
 const allMembers = () => [...s.members, s.carer, s.childWorker];
 
@@ -193,6 +266,11 @@ async function send(member: Member, method: string, call: Call) {
 }
 
 describe('the route policy', () => {
+  before(async () => {
+    desk.contact = await s.services.contacts.start(testActor, { channel: 'phone_in' });
+    await s.services.contacts.screenPop(testActor, { callerNumber: '07700 900123', callId: desk.callId, agentEmail: s.members[0]?.email ?? '' });
+  });
+
   it('has a line for every route the app serves, and no line for a route it does not', () => {
     const served = new Set(registeredRoutes(s.app).filter((route) => !route.startsWith('HEAD ')));
     const unmapped = [...served].filter((route) => !(route in routePolicy));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../browser/chromium.ts';
 import { insertSuggestions } from '../../src/matching/review.repository.ts';
+import { testActor } from '../../src/test-support.ts';
 import { importCsv, recordOf, startSecurityApp, type SecurityApp } from './security-support.ts';
 
 // Script payloads (the OWASP XSS filter evasion cheat sheet's patterns, each in several contexts and encodings)
@@ -49,6 +50,7 @@ export function pack(list: readonly string[], max: number): string[] {
 const every = (step: number, offset = 0) => payloads.filter((_payload, index) => index % step === offset);
 const count = (form: string, list: readonly string[]) => { through[form] = (through[form] ?? 0) + list.length; };
 let person = '';
+let caseReference = '';
 const people: Record<'merge' | 'split' | 'review', string[]> = { merge: [], split: [], review: [] };
 const reviewIds: number[] = [];
 
@@ -109,6 +111,17 @@ async function storeThroughForms() {
   const holds = every(4, 2);
   for (const chunk of pack(holds, 1000)) await post('dpo', `/people/${person}/privacy/holds`, { reason: chunk });
   count('legal hold reason', holds);
+  const visitors = every(8, 7);
+  for (const chunk of pack(visitors, 200)) await post('agent', '/one-stop-shop/tickets', { visitorName: chunk, action: 'issue' });
+  count('One Stop Shop visitor name', visitors);
+  // Cases (src/cases): notes and a resolution reason on a case of the resident whose records hold payloads.
+  const caseTexts = every(16, 11);
+  await s.services.catalogue.loadStarter(testActor);
+  caseReference = (await s.services.cases.raise(testActor, { service: 'fly-tipping', answers: { location: 'Hope Street', wasteType: 'tyres', hazardous: 'no', hazardDetails: '', witnessed: 'no' }, person })).reference;
+  const caseChunks = pack(caseTexts, 1000);
+  for (const chunk of caseChunks.slice(0, -1)) await post('team_leader', `/cases/${caseReference}/notes`, { text: chunk });
+  await post('team_leader', `/cases/${caseReference}/status`, { status: 'resolved', reason: caseChunks.at(-1) ?? '' });
+  count('case note and resolution', caseTexts);
   const identity = every(8, 3);
   const reasons = pack(identity, 500);
   for (const [k, reason] of reasons.slice(0, 4).entries()) {
@@ -162,6 +175,8 @@ describe('script payloads', () => {
     for (const path of ['/privacy', `/audit?person=${person}`, ...people.merge.slice(0, 2).map((reference) => `/people/${reference}/history`), `/audit?person=${people.review[0]}`]) await visit(dpo, path);
     const leader = await pageAs('team_leader');
     await visit(leader, '/break-glass');
+    for (const path of ['/one-stop-shop', '/one-stop-shop/visits/1']) await visit(leader, path);
+    for (const path of [`/cases/${caseReference}`, '/queues', '/queues/street_scene?status=resolved']) await visit(leader, path);
     const admin = await pageAs('admin');
     for (const path of ['/admin/systems', '/imports', '/reviews', `/audit?user=${encodeURIComponent('team.leader@test.gov.uk')}`]) await visit(admin, path);
     // Forms that show back what was typed: search, the merge form's reference, the audit search, filled in Chromium.

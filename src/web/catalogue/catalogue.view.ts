@@ -8,6 +8,8 @@ import type { FormDefinition, FormField } from '../../catalogue/form-definition.
 export type FieldView = {
   field: FormField;
   id: string;
+  /** The input's name: the field's, after the prefix that keeps several services' forms apart on one page. */
+  name: string;
   value: string;
   parts: Record<string, string>;
   error?: string;
@@ -17,14 +19,14 @@ export type FieldView = {
   hint?: string;
 };
 
-export function formView(definition: FormDefinition, raw: Record<string, unknown>, errors: readonly FieldError[] = []): FieldView[] {
+export function formView(definition: FormDefinition, raw: Record<string, unknown>, errors: readonly FieldError[] = [], prefix = ''): FieldView[] {
   const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : '');
   const messageFor = new Map(errors.map((error) => [error.field, error.text]));
   const byName = new Map<string, FieldView>();
   const top: FieldView[] = [];
   for (const field of definition.fields) {
     const view: FieldView = {
-      field, id: `answer-${field.name}`, value: text(field.name),
+      field, id: `answer-${prefix}${field.name}`, name: `${prefix}${field.name}`, value: text(field.name),
       parts: Object.fromEntries(['day', 'month', 'year', 'uprn', 'line1', 'postcode'].map((part) => [part, text(`${field.name}-${part}`)])),
       ...(messageFor.has(field.name) ? { error: messageFor.get(field.name) } : {}),
       options: field.type === 'yesno' ? [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }] : field.type === 'select' || field.type === 'radios' ? field.options : [],

@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can } from '../../access/policy.ts';
+import { timelineItems } from '../desk/desk.view.ts';
 import { z } from 'zod';
 import type { Services } from '../../deps.ts';
 import type { Explanation } from '../../matching/engine/explain.ts';
@@ -12,7 +14,7 @@ const searchQuery = z.object({
   dob: z.string().max(30).optional(),
 });
 
-const tabs = ['overview', 'records', 'addresses', 'history'] as const;
+const tabs = ['overview', 'records', 'addresses', 'history', 'contacts'] as const;
 type Tab = (typeof tabs)[number];
 
 // Finding a resident, and the resident's single view.
@@ -54,7 +56,8 @@ export async function registerPeopleRoutes(app: FastifyInstance, services: Servi
       if (reference !== view.person.reference) return reply.redirect(`/people/${view.person.reference}${tab === 'overview' ? '' : `/${tab}`}`, 301);
       const { done, error } = request.query as { done?: string; error?: string };
       const extra = tab === 'records' ? { explanations: await linkExplanations(services, view) }
-        : tab === 'overview' ? { reviews: await services.reviews.forPerson(view.person.id) } : {};
+        : tab === 'overview' ? { reviews: await services.reviews.forPerson(view.person.id), contacts: await latestContacts(services, request, view.person.id) }
+        : tab === 'contacts' ? { timeline: await contactsTimeline(services, request, view.person.id) } : {};
       return reply.page(`people/${tab}.njk`, { ...residentContext(view, tab), ...extra, done, pageError: error });
     });
   }
@@ -74,6 +77,21 @@ async function linkExplanations(services: Services, view: Awaited<ReturnType<Ser
     };
   }
   return explained;
+}
+
+/** The latest few contacts and cases for the overview, when the member of staff may see contacts. */
+async function latestContacts(services: Services, request: FastifyRequest, personId: number) {
+  const actor = actorOf(request);
+  if (!can(actor, 'contact.view')) return undefined;
+  const page = await services.contacts.timeline(actor, personId, { limit: 3 });
+  return { items: timelineItems(page.entries), more: page.next !== null };
+}
+
+/** A page of the resident's contacts and cases, newest first; ?after= comes from the previous page's link. */
+async function contactsTimeline(services: Services, request: FastifyRequest, personId: number) {
+  const { after } = z.object({ after: z.string().max(200).optional() }).catch({}).parse(request.query ?? {});
+  const page = await services.contacts.timeline(actorOf(request), personId, { limit: 20, ...(after ? { after } : {}) });
+  return { items: timelineItems(page.entries), next: page.next, isFirst: !after };
 }
 
 function residentContext(view: Awaited<ReturnType<Services['people']['getResident']>>, tab: Tab) {
