@@ -87,6 +87,8 @@ export type SourceRecordTable = IdentityColumns & {
   ended_at: Timestamp | null;
   last_import_id: number | null;
   erased_at: Timestamp | null;
+  /** lower(email), kept by the database: compared with plain equality, which row-level security lets use its index. */
+  email_key: ColumnType<string | null, never, never>;
 };
 
 export type SourceRecordVersionTable = {

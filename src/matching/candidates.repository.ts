@@ -28,7 +28,7 @@ export async function findCandidatePersons(db: Queryable, records: ReadonlyArray
         union all
         (select r.id from source_record r where k.phone is not null and r.phone = k.phone limit ${perRule})
         union all
-        (select r.id from source_record r where k.email is not null and lower(r.email) = k.email limit ${perRule})
+        (select r.id from source_record r where k.email is not null and r.email_key = k.email limit ${perRule})
         union all
         (select r.id from source_record r where k.postcode is not null and r.postcode = k.postcode
           and dmetaphone(coalesce(r.family_name, '')) = k.family_sound limit ${perRule})

@@ -47,7 +47,7 @@ function candidateQueries(query: SearchQuery, byName: boolean): Array<RawBuilder
   if (query.personId !== null) sets.push(tagged('reference', sql`select id from person where id = ${query.personId}`));
   if (query.niNumber) sets.push(tagged('ni_number', linkedRecordsWhere(sql`r.ni_number = ${query.niNumber}`)));
   if (query.phone) sets.push(tagged('phone', linkedRecordsWhere(sql`r.phone = ${query.phone}`)));
-  if (query.email) sets.push(tagged('email', linkedRecordsWhere(sql`lower(r.email) = ${query.email.toLowerCase()}`)));
+  if (query.email) sets.push(tagged('email', linkedRecordsWhere(sql`r.email_key = ${query.email.toLowerCase()}`)));
   if (query.uprn) sets.push(tagged('uprn', sql`select person_id as id from occupancy where uprn = ${query.uprn} union select id from person where uprn = ${query.uprn}`));
   // Probing the (system, source_id) key once per system finds a system's own reference without an index of its own.
   if (query.sourceReference) sets.push(tagged('source_reference', linkedRecordsWhere(sql`r.source_system_id = any(array(select id from source_system)) and r.source_id = ${query.sourceReference}`)));
