@@ -106,10 +106,7 @@ describe('erasure and legal holds', () => {
     for (const personId of [ids.edith, ids.albert]) {
       await withTransaction(services.db, async (tx) => {
         const contactId = await insertContact(tx, { person_id: personId, channel: 'phone_in', started_at: new Date(), recorded_by: 'user:1', caller_number: '07700900555', status: 'wrapped', outcome: 'case_raised', summary: 'Edith Walsh rang about her neighbour' });
-        const service = await tx.selectFrom('service').select('code').where('code', '=', 'noise-complaint').executeTakeFirstOrThrow();
-        const preview = await services.catalogue.preview(testActor, service.code, noise);
-        assert.ok(preview.checked.ok, JSON.stringify(preview.checked));
-        const [opened] = await services.caseOpener.open(tx, testActor, [{ service: service.code, answers: noise, personId, contactId }]);
+        const [opened] = await services.caseOpener.open(tx, testActor, [{ service: 'noise-complaint', answers: noise, personId, contactId }]);
         await tx.insertInto('case_event').values({ case_id: opened?.id ?? 0, kind: 'note', actor: 'user:1', actor_name: 'Ann', at: new Date(), details: JSON.stringify({ text: 'Edith says it is the flat above' }) }).execute();
         await tx.insertInto('appointment').values({ location: 'Town Hall', person_id: personId, visitor_name: 'Edith Walsh', phone: '07700900555', starts_at: new Date('2026-12-01T10:00:00Z'), ends_at: new Date('2026-12-01T10:30:00Z'), booked_by: 'user:1', booked_at: new Date() }).execute();
       });

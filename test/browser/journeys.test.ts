@@ -104,10 +104,10 @@ describe('the resident page', () => {
     assert.match(identity, /^John Smith/);
     assert.match(identity, new RegExp(`Reference ${reference} · Born 3 February 1970 \\(age \\d+\\)`));
     const golden = page.locator('.govuk-summary-list__row', { hasText: 'Phone' });
-    assert.match((await golden.innerText()).replace(/\s+/g, ' '), /Phone \+447700900123 From Council tax\b.*, last said \d+ \w+ \d{4}/);
+    assert.match((await golden.innerText()).replace(/\s+/g, ' '), /Phone 07700 900123 From Council tax\b.*, last said \d+ \w+ \d{4}/);
     assert.match(await seen(page, '.govuk-summary-list'), /National Insurance number AB123456C From Council tax/);
     const sections = page.getByRole('navigation', { name: 'Resident sections' });
-    assert.deepEqual((await sections.getByRole('link').allInnerTexts()).map((text) => text.trim()), ['Overview', 'Records (2)', 'Addresses and household', 'History', 'Privacy']);
+    assert.deepEqual((await sections.getByRole('link').allInnerTexts()).map((text) => text.trim()), ['Overview', 'Records (2)', 'Addresses and household', 'Contacts and cases', 'History', 'Privacy']);
     assert.equal(await sections.getByRole('link', { name: 'Overview' }).getAttribute('aria-current'), 'page');
   });
 
