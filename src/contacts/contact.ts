@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AvoidableReason, ContactChannel, ContactOutcome } from '../db/schema.ts';
+import { formatPhone } from '../sources/parse-phone.ts';
 
 // The contact ledger: every contact with the council once, whatever the channel, with why it happened, how it ended,
 // whether it was resolved there and then, and whether it need not have happened (failure demand).
@@ -93,9 +94,7 @@ export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   return idOf(b) - idOf(a);
 }
 
-/** A phone number shown the way people read it: +447700900123 as 07700 900123. */
+/** A caller's number shown the way people read it: +447700900123 as 07700 900123. */
 export function displayPhone(number: string | null): string {
-  if (!number) return 'an unknown number';
-  const national = number.startsWith('+44') ? `0${number.slice(3)}` : number;
-  return /^07\d{9}$/.test(national) ? `${national.slice(0, 5)} ${national.slice(5)}` : national;
+  return number ? formatPhone(number) : 'an unknown number';
 }

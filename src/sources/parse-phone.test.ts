@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePhone } from './parse-phone.ts';
+import { formatPhone, parsePhone } from './parse-phone.ts';
 
 describe('parsePhone', () => {
   const accepted: Array<{ name: string; text: string; expected: string }> = [
@@ -39,4 +39,19 @@ describe('parsePhone', () => {
   for (const { name, text, reason } of refused) {
     it(name, () => assert.deepEqual(parsePhone(text), { ok: false, reason }));
   }
+});
+
+describe('showing a phone number', () => {
+  const shown: Array<[string, string]> = [
+    ['+447700900123', '07700 900123'], ['+441514960577', '0151 496 0577'], ['+442079460000', '020 7946 0000'],
+    ['+441214960000', '0121 496 0000'], ['+441632960001', '01632 960001'], ['+443003030303', '0300 303 0303'],
+    ['+448001111', '+448001111'], ['+33123456789', '+33123456789'],
+  ];
+  for (const [number, text] of shown) it(`shows ${number} as ${text}`, () => assert.equal(formatPhone(number), text));
+  it('shows every number it formats as one that reads back the same', () => {
+    for (const [number] of shown) {
+      const parsed = parsePhone(formatPhone(number));
+      if (number.startsWith('+44') && parsed.ok) assert.equal(parsed.value, number);
+    }
+  });
 });

@@ -36,3 +36,19 @@ function nationalPart(compact: string): string | undefined {
 function dropTrunk(national: string): string {
   return national.startsWith('0') ? national.slice(1) : national;
 }
+
+/**
+ * A number in E.164 shown as people in the UK read it out: "+447700900123" as "07700 900123", "+441514960577" as
+ * "0151 496 0577", "+442079460000" as "020 7946 0000". Anything else is shown as it is.
+ */
+export function formatPhone(number: string): string {
+  if (!/^\+44\d{9,10}$/.test(number)) return number;
+  const national = `0${number.slice(3)}`;
+  // London and the other 02 areas: 02x xxxx xxxx.
+  if (/^02\d{9}$/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  // Four-digit codes (011x and 01x1, the big cities), non-geographic 03, 08 and 09: 0xxx xxx xxxx.
+  if (/^(?:011\d|01\d1|0[389]\d\d)\d{7}$/.test(national)) return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+  // Mobiles and other areas: 07xxx xxxxxx, 01xxx xxxxxx.
+  if (national.length === 11) return `${national.slice(0, 5)} ${national.slice(5)}`;
+  return national;
+}

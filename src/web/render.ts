@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { formatPhone } from '../sources/parse-phone.ts';
 
 // Nunjucks with GOV.UK Frontend and MOJ Frontend templates, and date filters in the GOV.UK style, London time.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,6 +50,7 @@ export function createRenderer() {
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   env.addFilter('govDate', govDate);
+  env.addFilter('phone', (value: unknown) => (typeof value === 'string' ? formatPhone(value) : ''));
   env.addFilter('govDateTime', govDateTime);
   env.addFilter('age', (dob: unknown) => ageOn(dob));
   env.addFilter('number', (value: unknown) => (typeof value === 'number' ? value.toLocaleString('en-GB') : String(value ?? '')));

@@ -5,6 +5,7 @@ import { fieldLabels, type ResidentView } from '../../people/person.ts';
 import type { StandardFields } from '../../sources/source-record.ts';
 import { describeMethod } from '../../people/person.repository.ts';
 import { govDate } from '../render.ts';
+import { formatPhone } from '../../sources/parse-phone.ts';
 
 // Shapes domain results into what the resident and search pages show.
 
@@ -40,7 +41,7 @@ export function goldenRows(view: ResidentView) {
     const value = view.person.fields[field];
     if (value === null) return [];
     const source = view.provenance[field];
-    const shown = field === 'dob' ? govDate(value) : field === 'sex' ? capitalise(value) : value;
+    const shown = field === 'dob' ? govDate(value) : field === 'sex' ? capitalise(value) : field === 'phone' ? formatPhone(value) : value;
     return [{ field, label: fieldLabels[field], value: shown, source: source ? `${source.systemName} (reference ${source.sourceId}), last said ${govDate(source.lastSeenAt)}` : '' }];
   });
 }
@@ -49,7 +50,7 @@ export function recordRows(fields: StandardFields) {
   return (Object.keys(fieldLabels) as Array<keyof StandardFields>).flatMap((field) => {
     const value = fields[field];
     if (value === null || field === 'fullName') return [];
-    return [{ key: { text: fieldLabels[field] }, value: { text: field === 'dob' || field === 'addressFrom' || field === 'addressTo' ? govDate(value) : value } }];
+    return [{ key: { text: fieldLabels[field] }, value: { text: field === 'dob' || field === 'addressFrom' || field === 'addressTo' ? govDate(value) : field === 'phone' ? formatPhone(value) : value } }];
   });
 }
 
