@@ -10,7 +10,7 @@ import { createServices, type Services } from '../../src/deps.ts';
 import { createWorker } from '../../src/jobs/worker.ts';
 import { importJobKind } from '../../src/sources/import.service.ts';
 import { buildApp } from '../../src/web/app.ts';
-import type { SystemActor } from '../../src/access/staff.ts';
+import type { Role, SystemActor } from '../../src/access/staff.ts';
 import type { AuthConfig } from '../../src/config.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { relinkJobKind } from '../../src/matching/relink.service.ts';
@@ -209,4 +209,10 @@ export async function assertAccessibleWithReveals(page: Page, pageKind: string):
     return nodes.length > 0 ? [`${violation.id}: ${violation.help} (${nodes.map((node) => node.target.join(' ')).join(', ')})`] : [];
   });
   assert.deepEqual(violations, [], `${pageKind} at ${page.url()} has accessibility violations`);
+}
+
+/** The starter catalogue and a member of staff for each [email, role], all with one password: most journeys' council. */
+export async function withCatalogueAndStaff(services: Services, people: ReadonlyArray<[string, Role]>, password: string): Promise<void> {
+  await services.catalogue.loadStarter(testActor);
+  for (const [email, role] of people) await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password, role });
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServices } from '../../src/deps.ts';
 import { testActor } from '../../src/test-support.ts';
 import type { Role } from '../../src/access/staff.ts';
-import { assertAccessible, assertAccessibleWithReveals, pageSignedInAs, seen, startServer, type TestServer } from './browser-support.ts';
+import { assertAccessible, assertAccessibleWithReveals, pageSignedInAs, seen, startServer, withCatalogueAndStaff, type TestServer } from './browser-support.ts';
 
 // Cases as staff work them: a service team member takes a case from their team's queue, notes it and resolves it;
 // a team leader sees the queues with a case that missed its due date. Each page checked with axe.
@@ -17,8 +17,7 @@ let late = '';
 
 before(async () => {
   server = await startServer(async (services) => {
-    await services.catalogue.loadStarter(testActor);
-    for (const [email, role] of people) await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password, role });
+    await withCatalogueAndStaff(services, people, password);
     await services.teams.join(testActor, 'worker@test.gov.uk', 'street_scene');
     fresh = (await services.cases.raise(testActor, { service: 'fly-tipping', answers: flyTipping })).reference;
     // A case raised three weeks ago: long past its three working days, so the SLA alerts mark it breached.

@@ -2,7 +2,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { testActor } from '../../src/test-support.ts';
 import type { Role } from '../../src/access/staff.ts';
-import { assertAccessible, assertAccessibleWithReveals, pageSignedInAs, seen, startServer, type TestServer } from './browser-support.ts';
+import { assertAccessible, assertAccessibleWithReveals, pageSignedInAs, seen, startServer, withCatalogueAndStaff, type TestServer } from './browser-support.ts';
 
 // The service catalogue as staff meet it: the list, a service's form with its guidance, conditional questions with
 // and without JavaScript, errors, and the administrator's edit page; each checked with axe.
@@ -13,8 +13,7 @@ const people: Array<[string, Role]> = [['agent@test.gov.uk', 'agent'], ['admin@t
 
 before(async () => {
   server = await startServer(async (services) => {
-    await services.catalogue.loadStarter(testActor);
-    for (const [email, role] of people) await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password, role });
+    await withCatalogueAndStaff(services, people, password);
   });
 });
 afterEach(async () => { await server?.closePages(); });

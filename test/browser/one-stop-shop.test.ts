@@ -4,7 +4,7 @@ import { testActor } from '../../src/test-support.ts';
 import type { Role } from '../../src/access/staff.ts';
 import { addDays, isWorkingDay } from '../../src/catalogue/bank-holidays.ts';
 import { londonWallTime } from '../../src/catalogue/sla.ts';
-import { assertAccessible, pageSignedInAs, seen, startServer, type TestServer } from './browser-support.ts';
+import { assertAccessible, pageSignedInAs, seen, startServer, withCatalogueAndStaff, type TestServer } from './browser-support.ts';
 
 // The One Stop Shop as the front desk meets it: a receptionist issues a ticket, an adviser calls the next visitor
 // and finishes the visit, a receptionist books an appointment for the next working day and cancels another; each
@@ -16,8 +16,7 @@ const people: Array<[string, Role]> = [['reception@test.gov.uk', 'agent'], ['adv
 
 before(async () => {
   server = await startServer(async (services) => {
-    await services.catalogue.loadStarter(testActor);
-    for (const [email, role] of people) await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password, role });
+    await withCatalogueAndStaff(services, people, password);
   });
 });
 afterEach(async () => { await server?.closePages(); });
