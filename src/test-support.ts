@@ -5,7 +5,7 @@ import type { Database } from './db/connection.ts';
 import { openTestDatabase, resetDatabase } from './db/test-database.ts';
 import { createServices, type Services } from './deps.ts';
 import { fixedClock } from './clock.ts';
-import type { SystemActor } from './access/staff.ts';
+import type { Role, SystemActor } from './access/staff.ts';
 
 // Shared set-up for tests that touch the database: one real database per test process, emptied between tests.
 
@@ -38,4 +38,9 @@ export function writeFile(dir: string, name: string, content: string | Buffer): 
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;
+}
+
+/** A member of staff for each [email, role], named after their email, all with one password. */
+export async function addStaff(services: Services, people: ReadonlyArray<readonly [string, Role]>, password = 'a long enough password'): Promise<void> {
+  for (const [email, role] of people) await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password, role });
 }

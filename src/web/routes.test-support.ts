@@ -1,4 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import type { Services } from '../deps.ts';
+import { tempDir } from '../test-support.ts';
+import { buildApp } from './app.ts';
+
+/** The app serving a test council, ready for inject. */
+export async function servedApp(services: Services): Promise<FastifyInstance> {
+  const app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir: tempDir() } });
+  await app.ready();
+  return app;
+}
 
 /**
  * Every route the app serves, as method and path in Fastify's form (/people/:reference), read from its own route

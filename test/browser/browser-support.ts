@@ -14,7 +14,7 @@ import type { Role, SystemActor } from '../../src/access/staff.ts';
 import type { AuthConfig } from '../../src/config.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { relinkJobKind } from '../../src/matching/relink.service.ts';
-import { testActor } from '../../src/test-support.ts';
+import { addStaff, testActor } from '../../src/test-support.ts';
 
 // One running OneStop per browser test file: a fresh database with a small extract from two systems,
 // the real app listening on a free port, a job worker for uploaded imports, and one Chromium.
@@ -214,5 +214,5 @@ export async function assertAccessibleWithReveals(page: Page, pageKind: string):
 /** The starter catalogue and a member of staff for each [email, role], all with one password: most journeys' council. */
 export async function withCatalogueAndStaff(services: Services, people: ReadonlyArray<[string, Role]>, password: string): Promise<void> {
   await services.catalogue.loadStarter(testActor);
-  for (const [email, role] of people) await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password, role });
+  await addStaff(services, people, password);
 }

@@ -2,8 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../access/staff.ts';
-import { closeTestDatabase, freshServices, tempDir } from '../../test-support.ts';
-import { buildApp } from '../app.ts';
+import { addStaff, closeTestDatabase, freshServices } from '../../test-support.ts';
+import { servedApp } from '../routes.test-support.ts';
 import { createAgent, csrfTokenIn, signInAgent, type Agent } from '../auth/agent.test-support.ts';
 
 after(closeTestDatabase);
@@ -16,11 +16,8 @@ describe('the staff accounts page', () => {
 
   before(async () => {
     services = await freshServices(new Date().toISOString());
-    app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir: tempDir() } });
-    await app.ready();
-    for (const [email, role] of [['admin@council.gov.uk', 'admin'], ['agent@council.gov.uk', 'agent'], ['leader@council.gov.uk', 'team_leader']] as Array<[string, Role]>) {
-      await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password: 'a long enough password', role });
-    }
+    app = await servedApp(services);
+    await addStaff(services, [['admin@council.gov.uk', 'admin'], ['agent@council.gov.uk', 'agent'], ['leader@council.gov.uk', 'team_leader']] as Array<[string, Role]>);
   });
   after(async () => app.close());
 

@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import type { Role } from '../../access/staff.ts';
 import { createAuditService, type AuditService } from '../../audit/audit.service.ts';
 import { referenceFor } from '../../people/reference.ts';
-import { closeTestDatabase, freshServices, tempDir } from '../../test-support.ts';
-import { buildApp } from '../app.ts';
+import { closeTestDatabase, freshServices } from '../../test-support.ts';
+import { servedApp } from '../routes.test-support.ts';
 import { sessionCookie } from '../session.ts';
 import { londonDayStart, nextDay } from './audit.view.ts';
 
@@ -22,8 +22,7 @@ describe('the data protection officer’s audit pages', () => {
 
   before(async () => {
     services = await freshServices();
-    app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir: tempDir() } });
-    await app.ready();
+    app = await servedApp(services);
   });
   after(async () => app.close());
 

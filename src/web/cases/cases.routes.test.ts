@@ -2,8 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../access/staff.ts';
-import { closeTestDatabase, freshServices, tempDir, testActor } from '../../test-support.ts';
-import { buildApp } from '../app.ts';
+import { addStaff, closeTestDatabase, freshServices, testActor } from '../../test-support.ts';
+import { servedApp } from '../routes.test-support.ts';
 import { csrfTokenIn, errorSummaryOf, signInAgent, type Agent } from '../auth/agent.test-support.ts';
 
 after(closeTestDatabase);
@@ -21,12 +21,9 @@ describe('the case pages and API', () => {
 
   before(async () => {
     services = await freshServices(new Date().toISOString());
-    app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir: tempDir() } });
-    await app.ready();
+    app = await servedApp(services);
     await services.catalogue.loadStarter(testActor);
-    for (const [email, role] of [['leader@council.gov.uk', 'team_leader'], ['worker@council.gov.uk', 'service_team'], ['agent@council.gov.uk', 'agent']] as Array<[string, Role]>) {
-      await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password, role });
-    }
+    await addStaff(services, [['leader@council.gov.uk', 'team_leader'], ['worker@council.gov.uk', 'service_team'], ['agent@council.gov.uk', 'agent']] as Array<[string, Role]>, password);
     await services.teams.join(testActor, 'worker@council.gov.uk', 'street_scene');
     reference = (await services.cases.raise(testActor, { service: 'fly-tipping', answers: flyTipping })).reference;
   });

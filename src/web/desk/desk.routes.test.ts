@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { closeTestDatabase, freshServices, tempDir, testActor, writeFile } from '../../test-support.ts';
-import { buildApp } from '../app.ts';
+import { servedApp } from '../routes.test-support.ts';
 import { csrfTokenIn, errorSummaryOf, signInAgent } from '../auth/agent.test-support.ts';
 
 after(closeTestDatabase);
@@ -23,8 +23,7 @@ describe('the desk and the contact API', () => {
 
   before(async () => {
     services = await freshServices(new Date().toISOString());
-    app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir: tempDir() } });
-    await app.ready();
+    app = await servedApp(services);
     await services.staff.addUser({ email: 'agent@council.gov.uk', displayName: 'Alex Agent', password, role: 'agent' });
     await services.staff.addUser({ email: 'switch@council.gov.uk', displayName: 'Telephony', password, role: 'agent' });
     await services.catalogue.loadStarter(testActor);

@@ -2,8 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../access/staff.ts';
-import { closeTestDatabase, freshServices, tempDir, testActor, writeFile } from '../../test-support.ts';
-import { buildApp } from '../app.ts';
+import { addStaff, closeTestDatabase, freshServices, tempDir, testActor, writeFile } from '../../test-support.ts';
+import { servedApp } from '../routes.test-support.ts';
 import { csrfTokenIn, errorSummaryOf, signInAgent, type Agent } from '../auth/agent.test-support.ts';
 
 after(closeTestDatabase);
@@ -25,11 +25,8 @@ describe('the One Stop Shop pages', () => {
       'source_id,given_name,family_name,dob,postcode,address_line1,uprn', 'CT1,Edith,Walsh,1938-04-02,L1 8JQ,1 High Street,380000000001',
     ].join('\n')) });
     resident = (await services.people.search(testActor, { q: 'Edith Walsh' })).hits[0]?.reference ?? '';
-    app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir: tempDir() } });
-    await app.ready();
-    for (const [email, role] of [['reception@council.gov.uk', 'agent'], ['adviser@council.gov.uk', 'adviser'], ['dpo@council.gov.uk', 'dpo']] as Array<[string, Role]>) {
-      await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password, role });
-    }
+    app = await servedApp(services);
+    await addStaff(services, [['reception@council.gov.uk', 'agent'], ['adviser@council.gov.uk', 'adviser'], ['dpo@council.gov.uk', 'dpo']] as Array<[string, Role]>, password);
   });
   after(async () => { await app.close(); });
 
