@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { retryPolicy } from './webhook.ts';
 
 // A real back office for tests: an HTTP server on 127.0.0.1 that records what it is sent and answers as told.
 
@@ -27,3 +28,16 @@ export async function startReceiver(options: { port?: number; status?: number } 
 }
 
 export type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
+/**
+ * Runs a dispatcher through every attempt a delivery gets, moving the clock each time past the longest wait the
+ * retry policy can give (its longest wait stretched by the jitter), so the last attempt is always due and a failing
+ * delivery ends dead whatever the random draws were.
+ */
+export async function attemptEveryRetry(dispatcher: { runUntilIdle(): Promise<number> }, clock: { advance(ms: number): void }): Promise<void> {
+  const longestWaitMs = retryPolicy.longestWaitMs * (1 + retryPolicy.jitter);
+  for (let attempt = 0; attempt < retryPolicy.maxAttempts; attempt++) {
+    await dispatcher.runUntilIdle();
+    clock.advance(longestWaitMs);
+  }
+}

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { fixedClock } from '../../src/clock.ts';
 import { withTransaction } from '../../src/db/transaction.ts';
 import { createDispatcher } from '../../src/integration/dispatcher.ts';
-import { startReceiver, type Receiver } from '../../src/integration/receiver.test-support.ts';
-import { retryPolicy } from '../../src/integration/webhook.ts';
+import { attemptEveryRetry, startReceiver, type Receiver } from '../../src/integration/receiver.test-support.ts';
 import { testActor } from '../../src/test-support.ts';
 import { assertAccessible, pageSignedInAs, seen, startServer, type TestServer } from './browser-support.ts';
 
@@ -22,11 +21,7 @@ before(async () => {
     await withTransaction(services.db, (tx) => services.integration.outbox.publish(tx, { type: 'case.created', subject: 'case:1' }));
     // A day of failed attempts, on a clock of its own.
     const clock = fixedClock(new Date().toISOString());
-    const dispatcher = createDispatcher({ db: services.db, clock, random: () => 0.5 });
-    for (let attempt = 0; attempt < retryPolicy.maxAttempts; attempt++) {
-      await dispatcher.runUntilIdle();
-      clock.advance(7 * 3_600_000);
-    }
+    await attemptEveryRetry(createDispatcher({ db: services.db, clock, random: () => 0.5 }), clock);
   });
 });
 afterEach(async () => { await server?.closePages(); });

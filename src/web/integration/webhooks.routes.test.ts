@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../access/staff.ts';
 import { withTransaction } from '../../db/transaction.ts';
-import { startReceiver, type Receiver } from '../../integration/receiver.test-support.ts';
-import { retryPolicy } from '../../integration/webhook.ts';
-import { closeTestDatabase, freshServices, tempDir, testActor } from '../../test-support.ts';
-import { buildApp } from '../app.ts';
+import { attemptEveryRetry, startReceiver, type Receiver } from '../../integration/receiver.test-support.ts';
+import { addStaff, closeTestDatabase, freshServices, testActor } from '../../test-support.ts';
+import { servedApp } from '../routes.test-support.ts';
 import { csrfTokenIn, signInAgent, type Agent } from '../auth/agent.test-support.ts';
 
 after(closeTestDatabase);
@@ -20,19 +19,12 @@ describe('the webhooks page', () => {
 
   before(async () => {
     services = await freshServices(new Date().toISOString());
-    app = await buildApp({ services, config: { cookieSecure: false, councilName: 'Test Borough Council', dataDir: tempDir() } });
-    await app.ready();
-    for (const [email, role] of [['admin@council.gov.uk', 'admin'], ['leader@council.gov.uk', 'team_leader']] as Array<[string, Role]>) {
-      await services.staff.addUser({ email, displayName: email.split('@')[0] ?? email, password: 'a long enough password', role });
-    }
+    app = await servedApp(services);
+    await addStaff(services, [['admin@council.gov.uk', 'admin'], ['leader@council.gov.uk', 'team_leader']] as Array<[string, Role]>);
     receiver = await startReceiver({ status: 500 });
     await services.integration.webhooks.addSubscription(testActor, { name: 'Revenues', url: receiver.url, events: ['case.*'], allowPrivate: true });
     await withTransaction(services.db, (tx) => services.integration.outbox.publish(tx, { type: 'case.created', subject: 'case:1' }));
-    const dispatcher = services.integration.dispatcher();
-    for (let attempt = 0; attempt < retryPolicy.maxAttempts; attempt++) {
-      await dispatcher.runUntilIdle();
-      services.clock.advance(7 * 3_600_000);
-    }
+    await attemptEveryRetry(services.integration.dispatcher(), services.clock);
   });
   after(async () => { await app.close(); await receiver.close(); });
 
